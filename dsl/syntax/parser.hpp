@@ -1,0 +1,25 @@
+#pragma once
+// Protocol text -> AST. Never throws on bad input: every problem is a
+// Diagnostic. `protocol` is present whenever parsing got far enough to be
+// useful; it is complete only when `diagnostics` holds no error.
+#include <optional>
+
+#include "dsl/diag/diagnostic.hpp"
+#include "dsl/syntax/ast.hpp"
+
+namespace gradus {
+
+struct ParseLimits {
+  std::size_t max_file_bytes = 8u << 20;    // 8 MiB (a 5 MB file must parse)
+  std::size_t max_line_bytes = 64u << 10;   // a statement line longer than this is rejected, not parsed
+  std::size_t max_expression_depth = 64;    // nested parentheses / operators
+};
+
+struct ParseResult {
+  std::optional<ast::Protocol> protocol;
+  Diagnostics diagnostics;
+};
+
+ParseResult parse_protocol(SourcePtr source, const ParseLimits& limits = {});
+
+}  // namespace gradus
