@@ -10,7 +10,7 @@
 namespace gradus {
 
 struct ParseLimits {
-  std::size_t max_file_bytes = 8u << 20;    // 8 MiB (a 5 MB file must parse)
+  std::size_t max_file_bytes = 1u << 20;    // 1 MiB: protocols are a few KB; a 5 MB file is refused with G0003
   std::size_t max_line_bytes = 64u << 10;   // a statement line longer than this is rejected, not parsed
   std::size_t max_expression_depth = 64;    // nested parentheses / operators
 };
