@@ -15,7 +15,8 @@ namespace gradus {
 // inferred by the checker prints bare, as it was written.
 std::string format_quantity(const ast::Quantity& quantity);
 
-// `"text"`: a string literal, re-escaped (`\"` and `\\`).
+// `"text"`: a string literal. The language has no escapes, so a text that
+// holds a '"' cannot be written (the parser never produces one).
 std::string quote_string(const std::string& text);
 
 // `max(pain_during, pain_after) >= 1 and not swelling`: single spaces around

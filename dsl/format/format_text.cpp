@@ -27,11 +27,13 @@ std::string count_noun(const ast::Quantity& quantity, std::string_view one, std:
 }
 
 std::string quote_string(const std::string& text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
+  // The language has no escapes (grammar.hpp: a string is any characters
+  // but '"' up to the closing quote on the same line), so the text goes back
+  // between quotes exactly as it was read.
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '"';
+  out += text;
   out += '"';
   return out;
 }

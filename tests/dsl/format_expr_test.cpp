@@ -247,8 +247,10 @@ TEST_CASE("format_rule writes the head, the rest and the message") {
 
   rule.rest_days = qty("2");
   rule.stages = qty("2");
-  rule.message = "say \"stop\" \\ now";
-  CHECK(format_rule(rule) == "regress 2 stages if worst_pain >= 1 then rest 2 days \"say \\\"stop\\\" \\\\ now\"");
+  rule.message = "back \\ down";
+  CHECK(format_rule(rule) == "regress 2 stages if worst_pain >= 1 then rest 2 days \"back \\ down\"");
+  rule.stages = qty("1");
+  CHECK(format_rule_head(rule) == "regress 1 stage if worst_pain >= 1 then rest 2 days");
 
   ast::Rule advance;
   advance.kind = ast::RuleKind::Advance;
