@@ -1,0 +1,190 @@
+// `gradus fmt [PATH...] [--check]`: rewrite protocol files in the canonical
+// layout (docs/formatting.md). A file is rewritten only when the formatted
+// text parses back to the same protocol, and then atomically.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+#include "dsl/diag/render.hpp"
+#include "dsl/format/format_file.hpp"
+#include "engine/io/atomic_write.hpp"
+#include "tools/gradus/commands.hpp"
+
+namespace gradus::cli {
+namespace {
+
+namespace fs = std::filesystem;
+namespace po = boost::program_options;
+
+constexpr const char* kUsage = R"(Usage: gradus fmt PATH... [--check]
+
+Rewrite protocol files (*.gradus) in the canonical layout: header order,
+indentation, spacing and aligned columns. Comments are kept; the meaning never
+changes (the formatted text is parsed again and compared before writing).
+A folder means every *.gradus file below it, in sorted order.
+
+Options:
+  --check     write nothing; list each file that would change and exit 1 if any
+  -h, --help  show this help
+
+Exit status: 0 nothing to do (or all files formatted), 1 with --check when a
+file would change, 2 when a file cannot be read or parsed, a file could not be
+formatted safely, or the arguments are wrong.
+
+Example:
+  gradus fmt protocols/
+  gradus fmt --check protocols/bsi-tibia.gradus
+)";
+
+struct FileList {
+  std::vector<std::string> files;
+  bool ok = true;
+};
+
+bool hidden(const fs::path& path) {
+  const std::string name = path.filename().string();
+  return name.size() > 1 && name[0] == '.' && name != "..";
+}
+
+// A folder contributes its *.gradus files (sorted, hidden folders skipped);
+// a file named explicitly is formatted whatever its extension.
+FileList collect_files(const std::vector<std::string>& paths) {
+  FileList list;
+  std::set<std::string> seen;
+  auto add = [&](const std::string& file) {
+    if (seen.insert(file).second) list.files.push_back(file);
+  };
+  for (const auto& path : paths) {
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      std::cerr << "gradus fmt: " << path << ": no such file or folder\n";
+      list.ok = false;
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      add(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (hidden(it->path())) {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->path().extension() == ".gradus" && it->is_regular_file(ec)) found.push_back(it->path().string());
+    }
+    if (ec) {
+      std::cerr << "gradus fmt: " << path << ": " << ec.message() << "\n";
+      list.ok = false;
+    }
+    std::sort(found.begin(), found.end());
+    for (const auto& file : found) add(file);
+  }
+  return list;
+}
+
+std::optional<std::string> read_file(const std::string& path, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) {
+    error = "read error";
+    return std::nullopt;
+  }
+  return text.str();
+}
+
+bool colour_on_stderr() { return isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr; }
+
+// One file: returns the exit code it contributes.
+int format_one(const std::string& path, bool check) {
+  std::string error;
+  auto text = read_file(path, error);
+  if (!text) {
+    std::cerr << "gradus fmt: cannot read " << path << ": " << error << "\n";
+    return kExitUsage;
+  }
+  auto source = std::make_shared<const Source>(path, std::move(*text));
+  FormatOutcome outcome = format_source(source);
+  switch (outcome.status) {
+    case FormatStatus::ParseError: {
+      RenderOptions options;
+      options.text.colour = colour_on_stderr();
+      render_diagnostics(std::cerr, outcome.diagnostics, DiagnosticFormat::Text, options);
+      std::cerr << "gradus fmt: " << path << " left unchanged: it does not parse\n";
+      return kExitUsage;
+    }
+    case FormatStatus::Unsafe:
+      std::cerr << "gradus fmt: " << path << " left unchanged: formatter bug, please report it: " << outcome.problem
+                << "\n";
+      return kExitUsage;
+    case FormatStatus::Unchanged:
+      return kExitOk;
+    case FormatStatus::Changed:
+      break;
+  }
+  if (check) {
+    std::cout << "would reformat: " << path << "\n";
+    return kExitFindings;
+  }
+  const WriteResult written = atomic_write(path, outcome.formatted);
+  if (!written.ok) {
+    std::cerr << "gradus fmt: cannot write " << path << ": " << written.error << "\n";
+    return kExitUsage;
+  }
+  std::cout << "reformatted: " << path << "\n";
+  return kExitOk;
+}
+
+int run_fmt(int argc, char** argv) {
+  po::options_description named("Options");
+  named.add_options()("check", "write nothing; list files that would change")("help,h", "show this help")(
+      "path", po::value<std::vector<std::string>>()->multitoken(), "files or folders");
+  po::positional_options_description positional;
+  positional.add("path", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(named).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "gradus fmt: " << e.what() << "\n\n" << kUsage;
+    return kExitUsage;
+  }
+  if (vm.count("help")) {
+    std::cout << kUsage;
+    return kExitOk;
+  }
+  if (!vm.count("path")) {
+    std::cerr << "gradus fmt: no file or folder given\n\n" << kUsage;
+    return kExitUsage;
+  }
+  const bool check = vm.count("check") > 0;
+  const FileList list = collect_files(vm["path"].as<std::vector<std::string>>());
+  int exit_code = list.ok ? kExitOk : kExitUsage;
+  for (const auto& file : list.files) exit_code = std::max(exit_code, format_one(file, check));
+  return exit_code;
+}
+
+const CommandRegistration reg{"fmt", "rewrite protocol files in the canonical layout", &run_fmt};
+
+}  // namespace
+}  // namespace gradus::cli
