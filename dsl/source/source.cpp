@@ -21,7 +21,9 @@ std::pair<std::uint32_t, std::uint32_t> Source::position(std::size_t offset) con
   offset = std::min(offset, text_.size());
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
-  const std::size_t start = line_starts_[line - 1];
+  std::size_t start = line_starts_[line - 1];
+  // A byte order mark is not a character of line 1.
+  if (line == 1 && offset >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;
   // Count code points: every byte that is not a UTF-8 continuation byte.
   std::uint32_t column = 1;
   for (std::size_t i = start; i < offset; ++i) {

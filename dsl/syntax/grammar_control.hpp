@@ -1,0 +1,161 @@
+#pragma once
+// Error control for the grammar: one "expected ..." message per `must<>`
+// point (a missing message is a compile error), and a depth guard on the
+// recursive rules so hostile nesting is refused before it can exhaust the
+// stack.
+#include <cstddef>
+
+#include "dsl/syntax/grammar.hpp"
+
+namespace gradus::grammar {
+
+// Per-line parse state threaded through PEGTL.
+struct LineState {
+  std::size_t depth = 0;
+  std::size_t max_depth = 64;
+};
+
+// Thrown when a recursive rule would nest deeper than LineState::max_depth.
+struct DepthExceeded {
+  const char* at;
+};
+
+template <typename Rule>
+inline constexpr const char* error_message = nullptr;
+
+#define GRADUS_ERROR(rule, text) \
+  template <>                    \
+  inline constexpr const char* error_message<rule> = text
+
+// Expressions.
+GRADUS_ERROR(tok<window_length>, "expected the window's length, a number, after 'over'");
+GRADUS_ERROR(tok<window_unit>, "expected 'days' or 'sessions'");
+GRADUS_ERROR(tok<window_offset_length>, "expected how long ago the window ends, like '7 days ago'");
+GRADUS_ERROR(tok<kw_ago>, "expected 'ago'");
+GRADUS_ERROR(call_argument, "expected an argument after ','");
+GRADUS_ERROR(call_close, "expected ')' to close the call, or ',' before another argument");
+GRADUS_ERROR(paren_inner, "expected an expression after '('");
+GRADUS_ERROR(paren_close, "expected ')' to close '('");
+GRADUS_ERROR(neg_operand, "expected a value after '-'");
+GRADUS_ERROR(mul_operand, "expected a value after the operator");
+GRADUS_ERROR(add_operand, "expected a value after the operator");
+GRADUS_ERROR(cmp_operand, "expected a value after the comparison");
+GRADUS_ERROR(no_chained_comparison, "comparisons cannot be chained");
+GRADUS_ERROR(tok<streak_count>, "expected a number of sessions after 'for'");
+GRADUS_ERROR(tok<kw_sessions>, "expected 'sessions'");
+GRADUS_ERROR(not_operand, "expected a condition after 'not'");
+GRADUS_ERROR(and_operand, "expected a condition after 'and'");
+GRADUS_ERROR(or_operand, "expected a condition after 'or'");
+GRADUS_ERROR(end_of_statement, "expected the end of the line");
+
+// Header.
+GRADUS_ERROR(tok<protocol_id>, "expected the protocol's id (a name like bsi_tibia) after 'protocol'");
+GRADUS_ERROR(tok<version_text>, "expected a version like 1.0.0 after 'version'");
+GRADUS_ERROR(tok<citation>, "expected the citation in double quotes after 'source'");
+GRADUS_ERROR(tok<order_dimension>, "expected 'duration', 'intensity' or 'frequency'");
+GRADUS_ERROR(max_tail, "expected 'weekly increase P%' or 'N advances per D days' after 'max'");
+GRADUS_ERROR(tok<kw_increase>, "expected 'increase' after 'max weekly'");
+GRADUS_ERROR(tok<increase_percent>, "expected a percentage like 10% after 'max weekly increase'");
+GRADUS_ERROR(tok<kw_advances>, "expected 'advances' after the number");
+GRADUS_ERROR(tok<kw_per>, "expected 'per'");
+GRADUS_ERROR(tok<advances_days>, "expected a number of days after 'per'");
+GRADUS_ERROR(tok<kw_days>, "expected 'days'");
+
+// Inputs.
+GRADUS_ERROR(tok<input_name>, "expected the input's name after 'input'");
+GRADUS_ERROR(input_type, "expected a type: score LO..HI, flag, count, percent, a unit (spm, min, km, ...), levels ... or one of ...");
+GRADUS_ERROR(tok<score_lo>, "expected a number after 'score'");
+GRADUS_ERROR(tok<score_dots>, "expected '..' between the score's bounds");
+GRADUS_ERROR(tok<score_hi>, "expected the score's upper bound after '..'");
+GRADUS_ERROR(tok<level_name>, "expected a grade name (a word, or a number with an optional '+')");
+GRADUS_ERROR(tok<kw_of>, "expected 'of' after 'one'");
+GRADUS_ERROR(tok<choice_name>, "expected a choice name (letters, digits and underscores)");
+
+// Lets.
+GRADUS_ERROR(tok<let_name>, "expected a name after 'let'");
+GRADUS_ERROR(tok<let_equals>, "expected '=' after the name");
+GRADUS_ERROR(let_value, "expected an expression after '='");
+
+// Structure.
+GRADUS_ERROR(tok<phase_name>, "expected the phase's name in double quotes after 'phase'");
+GRADUS_ERROR(tok<stage_id>, "expected the stage's id (a name like r1) after 'stage'");
+
+// Sessions.
+GRADUS_ERROR(session_body, "expected blocks like 'run 5 min', 'N x (...)', or 'rest' after 'session'");
+GRADUS_ERROR(block_amount, "expected an amount like '5 min' or '2 km'");
+GRADUS_ERROR(tok<block_amount_unit>, "expected a unit of time or distance (s, min, m, km, mi)");
+GRADUS_ERROR(tok<kw_x>, "expected 'x' after the repeat count, as in '6 x (run 1 min, walk 4 min)'");
+GRADUS_ERROR(tok<repeat_open>, "expected '(' after 'x'");
+GRADUS_ERROR(repeat_inner, "expected blocks like 'run 1 min' inside the parentheses");
+GRADUS_ERROR(tok<repeat_close>, "expected ')' to close the repeat group, or ',' before another block");
+GRADUS_ERROR(next_block, "expected a block like 'run 5 min' or 'N x (...)' after ','");
+GRADUS_ERROR(intensity, "expected an intensity: easy, moderate, hard, rpe N or zone N");
+GRADUS_ERROR(tok<intensity_level>, "expected a number");
+GRADUS_ERROR(frequency_item, "expected 'N per week', 'every other day' or 'daily'");
+GRADUS_ERROR(tok<kw_week>, "expected 'week' after 'per'");
+GRADUS_ERROR(tok<kw_other>, "expected 'other' after 'every'");
+GRADUS_ERROR(tok<kw_day>, "expected 'day' after 'every other'");
+GRADUS_ERROR(tok<min_days_count>, "expected a number of days after 'min days'");
+
+// Rules.
+GRADUS_ERROR(tok<stage_ref>, "expected a stage id after 'to'");
+GRADUS_ERROR(tok<kw_stages>, "expected 'stages' after the number, as in 'regress 2 stages'");
+GRADUS_ERROR(tok<if_after<kw_advance>>, "expected 'if' after 'advance' (or 'advance to STAGE')");
+GRADUS_ERROR(tok<if_after<kw_hold>>, "expected 'if' after 'hold'");
+GRADUS_ERROR(tok<if_after<kw_regress>>, "expected 'if' after 'regress' (or 'regress N stages', 'regress to STAGE')");
+GRADUS_ERROR(tok<if_after<kw_refer>>, "expected 'if' after 'refer'");
+GRADUS_ERROR(tok<if_after<kw_discharge>>, "expected 'if' after 'discharge'");
+GRADUS_ERROR(tok<if_after<kw_cue>>, "expected 'if' after 'cue'");
+GRADUS_ERROR(condition, "expected a condition after 'if'");
+GRADUS_ERROR(after_condition, "expected an operator, 'then rest N days', a message in double quotes, or the end of the line");
+GRADUS_ERROR(tok<kw_rest>, "expected 'rest' after 'then'");
+GRADUS_ERROR(tok<then_rest_days>, "expected a number of days after 'then rest'");
+GRADUS_ERROR(after_rest, "expected a message in double quotes or the end of the line");
+GRADUS_ERROR(after_message, "expected the end of the line after the message");
+GRADUS_ERROR(tok<cue_message>, "expected the cue's message in double quotes");
+
+#undef GRADUS_ERROR
+
+struct errors {
+  template <typename Rule>
+  static constexpr const char* message = error_message<Rule>;
+  // Only `must<>` raises; a rule with a message may still fail quietly inside `opt<>`/`sor<>`.
+  template <typename Rule>
+  static constexpr bool raise_on_failure = false;
+};
+
+// Rules that recurse: their nesting is counted.
+template <typename Rule>
+inline constexpr bool is_nesting = false;
+template <> inline constexpr bool is_nesting<paren> = true;
+template <> inline constexpr bool is_nesting<call> = true;
+template <> inline constexpr bool is_nesting<neg_app> = true;
+template <> inline constexpr bool is_nesting<not_app> = true;
+template <> inline constexpr bool is_nesting<repeat_block> = true;
+
+template <typename Rule>
+struct depth_control : pg::normal<Rule> {
+  template <typename ParseInput, typename... States>
+  static void start(const ParseInput& in, States&&... states) {
+    if constexpr (is_nesting<Rule>) {
+      LineState& s = state_of(states...);
+      if (++s.depth > s.max_depth) throw DepthExceeded{in.current()};
+    }
+  }
+  template <typename ParseInput, typename... States>
+  static void success(const ParseInput&, States&&... states) {
+    if constexpr (is_nesting<Rule>) --state_of(states...).depth;
+  }
+  template <typename ParseInput, typename... States>
+  static void failure(const ParseInput&, States&&... states) {
+    if constexpr (is_nesting<Rule>) --state_of(states...).depth;
+  }
+
+ private:
+  static LineState& state_of(LineState& s) { return s; }
+};
+
+template <typename Rule>
+using control = pg::must_if<errors, depth_control>::control<Rule>;
+
+}  // namespace gradus::grammar
