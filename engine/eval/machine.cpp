@@ -1,0 +1,200 @@
+// The evaluator's inner loop: one pass over a Segment of SSA instructions,
+// each writing its own register. No allocation, no name lookups.
+#include <algorithm>
+
+#include "engine/eval/replay.hpp"
+
+namespace gradus::eval {
+namespace {
+
+std::size_t ring_index(std::int32_t stamp, std::uint32_t capacity) {
+  const auto c = static_cast<std::int64_t>(capacity);
+  return static_cast<std::size_t>(((static_cast<std::int64_t>(stamp) % c) + c) % c);
+}
+
+}  // namespace
+
+Value Replayer::input_value(std::size_t input) const {
+  const InputPlan& plan = plan_->inputs[input];
+  if (entry_ && input < entry_->values.size() && entry_->values[input].present) {
+    const double v = entry_->values[input].value;
+    return plan.kind == ast::InputKind::Flag ? Value::boolean(v != 0) : Value::number(v);
+  }
+  return plan.missing;
+}
+
+Value Replayer::window_read(const WindowPlan& w) const {
+  const std::int32_t now = w.days ? day_.days : ordinal_;
+  const std::int32_t last = now - static_cast<std::int32_t>(w.offset);
+  const std::int32_t first = last - static_cast<std::int32_t>(w.length) + 1;
+  const Slot* ring = rings_.data() + w.ring;
+  // Sessions not yet done (the log is shorter than the window) are unknown
+  // for all/any/count; days without an entry simply are not in the window.
+  std::int32_t not_yet = 0;
+  if (!w.days && first < 1) not_yet = std::min<std::int32_t>(1 - first, static_cast<std::int32_t>(w.length));
+  std::int32_t present = 0, n_true = 0, n_false = 0, n_unknown = 0;
+  Value acc = Value::number(0);
+  bool first_value = true;
+  for (std::int32_t t = std::max(first, w.days ? first : 1); t <= last; ++t) {
+    const Slot& slot = ring[ring_index(t, w.capacity)];
+    if (slot.stamp != t) continue;
+    ++present;
+    const Value v = slot.value;
+    switch (w.function) {
+      case BuiltinFunction::Count:
+      case BuiltinFunction::All:
+      case BuiltinFunction::Any:
+        switch (v.truth()) {
+          case Truth::True: ++n_true; break;
+          case Truth::False: ++n_false; break;
+          case Truth::Unknown: ++n_unknown; break;
+        }
+        break;
+      case BuiltinFunction::Max: acc = first_value ? v : max(acc, v); break;
+      case BuiltinFunction::Min: acc = first_value ? v : min(acc, v); break;
+      default: acc = add(acc, v); break;  // sum, mean
+    }
+    first_value = false;
+  }
+  switch (w.function) {
+    case BuiltinFunction::Count:
+      return Value::range(n_true, n_true + n_unknown + not_yet);
+    case BuiltinFunction::All:
+      if (n_false > 0 || present == 0) return Value::boolean(false);
+      return Value::boolean(n_unknown + not_yet > 0 ? Truth::Unknown : Truth::True);
+    case BuiltinFunction::Any:
+      if (n_true > 0) return Value::boolean(true);
+      return Value::boolean(n_unknown + not_yet > 0 ? Truth::Unknown : Truth::False);
+    case BuiltinFunction::Max:
+    case BuiltinFunction::Min:
+      return present == 0 ? Value::undefined() : acc;
+    case BuiltinFunction::Sum:
+      return acc;
+    case BuiltinFunction::Mean:
+      return present == 0 ? Value::undefined() : div(acc, Value::number(present));
+    default:
+      return Value::undefined();
+  }
+}
+
+Value Replayer::metric_read(std::size_t index) const {
+  const MetricPlan& m = plan_->metrics[index];
+  const metrics::LoadHistory& h = loads_[index];
+  // A day whose load was not known within the last 28 days leaves the ratio unknown.
+  if (day_.days - load_unknown_day_[index] < static_cast<std::int32_t>(metrics::kChronicDays)) {
+    return Value::unbounded();
+  }
+  std::optional<double> r;
+  switch (m.function) {
+    case BuiltinFunction::Acwr: r = h.acwr(); break;
+    case BuiltinFunction::AcwrUncoupled: r = h.acwr_uncoupled(); break;
+    case BuiltinFunction::AcwrEwma: r = h.acwr_ewma(); break;
+    case BuiltinFunction::Monotony: r = h.monotony(); break;
+    case BuiltinFunction::Strain: r = h.strain(); break;
+    default: break;
+  }
+  return r ? Value::number(*r) : Value::undefined();
+}
+
+void Replayer::execute(Segment segment) {
+  const Instr* code = plan_->code.data();
+  Value* reg = registers_.data();
+  for (std::uint32_t i = segment.begin; i < segment.end; ++i) {
+    const Instr& in = code[i];
+    Value& out = reg[in.dst];
+    switch (in.op) {
+      case OpCode::Const: out = plan_->constants[in.a]; break;
+      case OpCode::Input: out = input_value(in.a); break;
+      case OpCode::Baseline: {
+        const InputPlan& ip = plan_->inputs[in.a];
+        const bool have = log_ && in.a < log_->baseline.size() && log_->baseline[in.a].present;
+        if (!have) {
+          out = ip.missing;
+        } else {
+          const double v = log_->baseline[in.a].value;
+          out = ip.kind == ast::InputKind::Flag ? Value::boolean(v != 0) : Value::number(v);
+        }
+        break;
+      }
+      case OpCode::Latest: out = latest_[in.a]; break;
+      case OpCode::Series: out = series_[in.a]; break;
+      case OpCode::Missing: out = Value::boolean(!reg[in.a].known()); break;
+      case OpCode::Neg: out = neg(reg[in.a]); break;
+      case OpCode::Not: out = logical_not(reg[in.a]); break;
+      case OpCode::Abs: out = abs(reg[in.a]); break;
+      case OpCode::Add: out = add(reg[in.a], reg[in.b]); break;
+      case OpCode::Sub: out = sub(reg[in.a], reg[in.b]); break;
+      case OpCode::Mul: out = mul(reg[in.a], reg[in.b]); break;
+      case OpCode::Div: out = div(reg[in.a], reg[in.b]); break;
+      case OpCode::Max: out = max(reg[in.a], reg[in.b]); break;
+      case OpCode::Min: out = min(reg[in.a], reg[in.b]); break;
+      case OpCode::Lt: out = lt(reg[in.a], reg[in.b]); break;
+      case OpCode::Le: out = le(reg[in.a], reg[in.b]); break;
+      case OpCode::Gt: out = gt(reg[in.a], reg[in.b]); break;
+      case OpCode::Ge: out = ge(reg[in.a], reg[in.b]); break;
+      case OpCode::Eq: out = eq(reg[in.a], reg[in.b]); break;
+      case OpCode::Ne: out = ne(reg[in.a], reg[in.b]); break;
+      case OpCode::And: out = logical_and(reg[in.a], reg[in.b]); break;
+      case OpCode::Or: out = logical_or(reg[in.a], reg[in.b]); break;
+      case OpCode::WindowPush: {
+        const WindowPlan& w = plan_->windows[in.a];
+        if (w.days) {
+          if (context_ == Context::Empty && w.reads_entry) break;
+          rings_[w.ring + ring_index(day_.days, w.capacity)] = Slot{day_.days, reg[in.b]};
+        } else if (context_ == Context::Session) {
+          rings_[w.ring + ring_index(ordinal_, w.capacity)] = Slot{ordinal_, reg[in.b]};
+        }
+        break;
+      }
+      case OpCode::WindowRead: out = window_read(plan_->windows[in.a]); break;
+      case OpCode::StreakPush: {
+        if (context_ != Context::Session) break;
+        const StreakPlan& s = plan_->streaks[in.a];
+        rings_[s.ring + ring_index(ordinal_, s.length)] = Slot{ordinal_, reg[in.b]};
+        break;
+      }
+      case OpCode::StreakRead: {
+        const StreakPlan& s = plan_->streaks[in.a];
+        const std::int32_t first = ordinal_ - static_cast<std::int32_t>(s.length) + 1;
+        if (first < stage_ordinal_) {  // fewer than N sessions in this stage
+          out = Value::boolean(false);
+          break;
+        }
+        Truth t = Truth::True;
+        for (std::int32_t o = first; o <= ordinal_; ++o) {
+          const Slot& slot = rings_[s.ring + ring_index(o, s.length)];
+          const Truth x = slot.stamp == o ? slot.value.truth() : Truth::Unknown;
+          if (x == Truth::False) { t = Truth::False; break; }
+          if (x == Truth::Unknown) t = Truth::Unknown;
+        }
+        out = Value::boolean(t);
+        break;
+      }
+      case OpCode::PreviousPush: {
+        if (context_ != Context::Session) break;
+        const PreviousPlan& p = plan_->previous[in.a];
+        rings_[p.ring + ring_index(ordinal_, 2)] = Slot{ordinal_, reg[in.b]};
+        break;
+      }
+      case OpCode::PreviousRead: {
+        const PreviousPlan& p = plan_->previous[in.a];
+        const std::int32_t o = context_ == Context::Session ? ordinal_ - 1 : ordinal_;
+        const Slot& slot = rings_[p.ring + ring_index(o, 2)];
+        out = o >= 1 && slot.stamp == o ? slot.value : p.absent;
+        break;
+      }
+      case OpCode::MetricPush: {
+        const Value v = context_ == Context::Session ? reg[in.b] : Value::number(0);
+        if (!v.known() || v.is_boolean()) load_unknown_day_[in.a] = day_.days;
+        loads_[in.a].push(v.known() ? v.value() : 0);
+        break;
+      }
+      case OpCode::MetricRead: out = metric_read(in.a); break;
+      case OpCode::AdvancesIn:
+        out = Value::number(advances_between(day_ - static_cast<std::int32_t>(in.a - 1), day_));
+        break;
+    }
+  }
+}
+
+}  // namespace gradus::eval

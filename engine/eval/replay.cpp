@@ -1,0 +1,314 @@
+#include "engine/eval/replay.hpp"
+
+#include <algorithm>
+
+namespace gradus::eval {
+namespace {
+
+constexpr std::int32_t kLongAgo = -1000000000;
+
+}  // namespace
+
+Replayer::Replayer(std::shared_ptr<const Plan> plan) : plan_(std::move(plan)) {
+  registers_.assign(plan_->registers, Value::undefined());
+  results_.assign(plan_->rules.size(), Truth::Unknown);
+  rings_.assign(plan_->ring_slots, Slot{});
+  loads_.assign(plan_->metrics.size(), metrics::LoadHistory{});
+  load_unknown_day_.assign(plan_->metrics.size(), kLongAgo);
+  latest_.resize(plan_->inputs.size());
+  measured_.assign(plan_->inputs.size(), false);
+}
+
+void Replayer::reset(const Log& log) {
+  state_ = ReplayState{};
+  std::fill(registers_.begin(), registers_.end(), Value::undefined());
+  std::fill(results_.begin(), results_.end(), Truth::Unknown);
+  std::fill(rings_.begin(), rings_.end(), Slot{});
+  std::fill(loads_.begin(), loads_.end(), metrics::LoadHistory{});
+  std::fill(load_unknown_day_.begin(), load_unknown_day_.end(), kLongAgo);
+  for (std::size_t i = 0; i < latest_.size(); ++i) latest_[i] = plan_->inputs[i].missing;
+  std::fill(measured_.begin(), measured_.end(), false);
+  session_dates_.clear();
+  advance_dates_.clear();
+  session_dates_.reserve(log.entries.size());
+  advance_dates_.reserve(log.entries.size());
+  log_ = &log;
+  entry_ = nullptr;
+  ordinal_ = 0;
+  stage_ordinal_ = 1;
+}
+
+void Replayer::run(const Log& log, Date until, ReplayObserver* observer) { replay(log, until, observer); }
+
+void Replayer::run_all(const Log& log, ReplayObserver* observer) { replay(log, std::nullopt, observer); }
+
+void Replayer::replay(const Log& log, std::optional<Date> until, ReplayObserver* observer) {
+  reset(log);
+  std::optional<Date> cursor;  // the last day processed
+  for (std::size_t i = 0; i < log.entries.size(); ++i) {
+    const LogEntry& entry = log.entries[i];
+    if (until && entry.date >= *until) break;
+    if (!cursor) {
+      state_.stage_start = entry.date;
+    } else if (plan_->needs_empty_days && !state_.discharged) {
+      for (Date d = *cursor + 1; d < entry.date; d = d + 1) {
+        run_recovery(d, observer);
+        empty_day(d);
+      }
+    }
+    run_recovery(entry.date, observer);
+    process(i, entry, observer);
+    cursor = entry.date;
+  }
+  if (!cursor) {
+    state_.stage_start = until.value_or(Date{});
+    return;
+  }
+  run_recovery(until.value_or(*cursor + 1), observer);
+}
+
+// A recovery stage (`session rest [N days]`) lasts its days, then the athlete
+// moves to the next stage by themselves. Closed form, so a far-off advice
+// date costs nothing.
+void Replayer::run_recovery(Date day, ReplayObserver* observer) {
+  while (!state_.referred && !state_.discharged) {
+    const StagePlan& stage = plan_->stages[static_cast<std::size_t>(state_.stage)];
+    if (!stage.recovery || state_.stage + 1 >= static_cast<int>(plan_->stages.size())) return;
+    const Date ends = state_.stage_start + stage.recovery_days;
+    if (day < ends) return;
+    const int from = state_.stage;
+    enter_stage(from + 1, ends);
+    state_.auto_advanced = true;
+    if (observer) observer->on_auto_advance(ends, from, state_.stage);
+  }
+}
+
+void Replayer::enter_stage(int stage, Date start) {
+  state_.stage = stage;
+  state_.stage_start = start;
+  state_.sessions_in_stage = 0;
+  stage_ordinal_ = ordinal_ + 1;
+}
+
+void Replayer::set_series(Context context, const LogEntry* entry) {
+  const StagePlan& stage = plan_->stages[static_cast<std::size_t>(state_.stage)];
+  const auto s = [](BuiltinSeries b) { return static_cast<std::size_t>(b); };
+  if (context == Context::Session) {
+    Value total = stage.total_seconds;
+    Value run = stage.run_seconds;
+    if (entry && entry->minutes) {
+      total = Value::number(*entry->minutes * 60);
+      if (stage.all_run) run = total;
+    }
+    series_[s(BuiltinSeries::RunMinutes)] = run;
+    series_[s(BuiltinSeries::TotalMinutes)] = total;
+    series_[s(BuiltinSeries::Srpe)] =
+        plan_->rpe_input >= 0 ? mul(input_value(static_cast<std::size_t>(plan_->rpe_input)),
+                                    div(total, Value::number(60)))
+                              : Value::undefined();
+  } else {
+    series_[s(BuiltinSeries::RunMinutes)] = Value::number(0);
+    series_[s(BuiltinSeries::TotalMinutes)] = Value::number(0);
+    series_[s(BuiltinSeries::Srpe)] = Value::number(0);
+  }
+  series_[s(BuiltinSeries::SessionsInStage)] = Value::number(state_.sessions_in_stage);
+  series_[s(BuiltinSeries::DaysInStage)] = Value::number(day_ - state_.stage_start + 1);
+  // The last session before this day (this session's own date is recorded after).
+  series_[s(BuiltinSeries::DaysSinceLastSession)] =
+      state_.last_session ? Value::number(day_ - *state_.last_session) : Value::range(1, kInf);
+}
+
+void Replayer::empty_day(Date day) {
+  day_ = day;
+  entry_ = nullptr;
+  context_ = Context::Empty;
+  set_series(Context::Empty, nullptr);
+  execute(plan_->update);
+}
+
+void Replayer::process(std::size_t index, const LogEntry& entry, ReplayObserver* observer) {
+  day_ = entry.date;
+  entry_ = &entry;
+  for (std::size_t i = 0; i < entry.values.size() && i < latest_.size(); ++i) {
+    if (!entry.values[i].present) continue;
+    const double v = entry.values[i].value;
+    latest_[i] = plan_->inputs[i].kind == ast::InputKind::Flag ? Value::boolean(v != 0) : Value::number(v);
+    measured_[i] = true;
+  }
+  EntryView view;
+  view.index = index;
+  view.entry = &entry;
+  view.stage_before = state_.stage;
+  view.registers = registers_;
+  view.results = results_;
+
+  if (state_.discharged) {
+    // The protocol has ended: kept, not judged, not counted.
+    view.outcome = entry.rest ? EntryOutcome::Measurement : EntryOutcome::NotJudgedDischarged;
+    view.decision = Decision::Discharge;
+    if (observer) observer->on_entry(view, *this);
+    return;
+  }
+  bool cleared = false;
+  if (entry.cleared && state_.referred) {
+    // The clinician lifts the referral before this entry's own session is
+    // judged; the stage's counters start afresh.
+    state_.referred = false;
+    state_.cleared_since_session = true;
+    cleared = true;
+    enter_stage(state_.stage, entry.date);
+  }
+  view.cleared = cleared;
+  if (entry.rest) {
+    context_ = Context::Entry;
+    set_series(Context::Entry, &entry);
+    execute(plan_->update);
+    view.outcome = EntryOutcome::Measurement;
+    view.decision = state_.referred ? Decision::Refer : state_.last_decision;
+    if (observer) observer->on_entry(view, *this);
+    return;
+  }
+  if (state_.referred) {
+    // Kept in the whole-log windows, but not judged.
+    ++ordinal_;
+    ++state_.sessions;
+    context_ = Context::Session;
+    set_series(Context::Session, &entry);
+    execute(plan_->update);
+    session_dates_.push_back(entry.date);
+    state_.last_session = entry.date;
+    view.outcome = EntryOutcome::NotJudgedReferred;
+    view.decision = Decision::Refer;
+    if (observer) observer->on_entry(view, *this);
+    return;
+  }
+  judge(index, entry, cleared, observer);
+}
+
+void Replayer::judge(std::size_t index, const LogEntry& entry, bool cleared, ReplayObserver* observer) {
+  ++ordinal_;
+  ++state_.sessions;
+  ++state_.sessions_in_stage;
+  context_ = Context::Session;
+  set_series(Context::Session, &entry);
+  execute(plan_->update);
+
+  const int stage_index = state_.stage;
+  const StagePlan& stage = plan_->stages[static_cast<std::size_t>(stage_index)];
+  const int days_in_stage = day_ - state_.stage_start + 1;
+  int best = -1;
+  for (const int r : stage.evaluated) {
+    const RulePlan& rule = plan_->rules[static_cast<std::size_t>(r)];
+    execute(rule.code);
+    const Truth t = registers_[rule.result].truth();
+    results_[static_cast<std::size_t>(r)] = t;
+    if (t != Truth::True || rule.tier == Tier::Cue) continue;
+    // Most conservative tier wins; within a tier the first in source order.
+    if (best < 0 || rule.tier < plan_->rules[static_cast<std::size_t>(best)].tier) best = r;
+  }
+
+  Decision decision = Decision::Hold;
+  Blocked blocked = Blocked::None;
+  int next_stage = stage_index;
+  bool change = false;
+  if (best >= 0) {
+    const RulePlan& rule = plan_->rules[static_cast<std::size_t>(best)];
+    switch (rule.kind) {
+      case ast::RuleKind::Refer:
+        decision = Decision::Refer;
+        break;
+      case ast::RuleKind::Regress:
+        decision = Decision::Regress;
+        next_stage = rule.target >= 0 ? rule.target : std::max(0, stage_index - rule.regress_by);
+        change = true;
+        break;
+      case ast::RuleKind::Hold:
+        decision = Decision::Hold;
+        break;
+      case ast::RuleKind::Advance:
+      case ast::RuleKind::Discharge: {
+        const bool advance = rule.kind == ast::RuleKind::Advance;
+        if (days_in_stage < stage.min_days) {
+          blocked = Blocked::MinDays;
+        } else if (advance && plan_->max_advances > 0 &&
+                   advances_between(day_ - (plan_->max_advances_days - 1), day_) >= plan_->max_advances) {
+          blocked = Blocked::Cap;
+        } else if (advance && rule.target < 0 && stage_index + 1 >= static_cast<int>(plan_->stages.size())) {
+          blocked = Blocked::LastStage;
+        }
+        if (blocked != Blocked::None) {
+          decision = Decision::Hold;
+        } else if (advance) {
+          decision = Decision::Advance;
+          next_stage = rule.target >= 0 ? rule.target : stage_index + 1;
+          change = true;
+          advance_dates_.push_back(day_);
+        } else {
+          decision = Decision::Discharge;
+        }
+        break;
+      }
+      case ast::RuleKind::Cue:
+        break;
+    }
+    if (blocked == Blocked::None && rule.rest_days > 0) state_.rest_until = day_ + rule.rest_days;
+  }
+
+  EntryView view;
+  view.index = index;
+  view.entry = &entry;
+  view.outcome = EntryOutcome::Judged;
+  view.stage_before = stage_index;
+  view.sessions_in_stage = state_.sessions_in_stage;
+  view.days_in_stage = days_in_stage;
+  view.decision = decision;
+  view.rule = best;
+  view.blocked = blocked;
+  view.cleared = cleared;
+  view.registers = registers_;
+  view.results = results_;
+
+  session_dates_.push_back(day_);
+  state_.last_session = day_;
+  state_.last_judged = day_;
+  state_.judged_any = true;
+  state_.last_decision = decision;
+  state_.last_rule = best;
+  state_.last_blocked = blocked;
+  state_.cleared_since_session = false;
+  state_.auto_advanced = false;
+  if (decision == Decision::Refer) state_.referred = true;
+  if (decision == Decision::Discharge) state_.discharged = true;
+  // A stage change starts the next day; the streaks of the new stage start afresh.
+  if (change) enter_stage(next_stage, day_ + 1);
+  if (observer) observer->on_entry(view, *this);
+}
+
+std::uint32_t Replayer::streak_progress(std::uint32_t index) const {
+  const StreakPlan& s = plan_->streaks[index];
+  std::uint32_t n = 0;
+  for (std::int32_t o = ordinal_; o >= stage_ordinal_ && n < s.length; --o) {
+    const Slot& slot = rings_[s.ring + static_cast<std::size_t>(o % static_cast<std::int32_t>(s.length))];
+    if (slot.stamp != o || !slot.value.is_true()) break;
+    ++n;
+  }
+  return n;
+}
+
+int Replayer::sessions_between(Date first, Date last) const {
+  int n = 0;
+  for (auto it = session_dates_.rbegin(); it != session_dates_.rend() && *it >= first; ++it) {
+    if (*it <= last) ++n;
+  }
+  return n;
+}
+
+int Replayer::advances_between(Date first, Date last) const {
+  int n = 0;
+  for (auto it = advance_dates_.rbegin(); it != advance_dates_.rend() && *it >= first; ++it) {
+    if (*it <= last) ++n;
+  }
+  return n;
+}
+
+}  // namespace gradus::eval

@@ -1,0 +1,136 @@
+#pragma once
+// Replay: the log, one day at a time, through a Plan (spec/language.md,
+// "Meaning: one day at a time"; the decided details are in docs/advice.md).
+// A Replayer owns every buffer the evaluation needs, sized once from the
+// Plan (and reserved once per log), so judging a session allocates nothing.
+// One Replayer per thread; the Plan is shared.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "engine/eval/decision.hpp"
+#include "engine/eval/plan.hpp"
+#include "engine/log/log.hpp"
+#include "engine/metrics/load_history.hpp"
+
+namespace gradus::eval {
+
+// Where the athlete stands after the entries replayed so far.
+struct ReplayState {
+  int stage = 0;
+  Date stage_start;             // first day in the stage
+  int sessions_in_stage = 0;    // judged sessions in the stage
+  bool judged_any = false;      // some session has been judged
+  Decision last_decision = Decision::Start;
+  int last_rule = -1;           // the deciding rule of the last judged session
+  Blocked last_blocked = Blocked::None;
+  std::optional<Date> last_judged;   // date of the last judged session
+  std::optional<Date> last_session;  // date of the last session (judged or not)
+  bool referred = false;
+  bool discharged = false;
+  bool cleared_since_session = false;  // a referral was lifted after the last judged session
+  bool auto_advanced = false;          // a recovery stage ran out after the last judged session
+  std::optional<Date> rest_until;      // last day of a `then rest N days`
+  std::int32_t sessions = 0;           // sessions seen (judged or not)
+};
+
+// Everything an observer may read about one entry, valid during the call.
+struct EntryView {
+  std::size_t index = 0;
+  const LogEntry* entry = nullptr;
+  EntryOutcome outcome = EntryOutcome::Judged;
+  int stage_before = 0;
+  int sessions_in_stage = 0;  // as judged (this session included)
+  int days_in_stage = 0;
+  Decision decision = Decision::Hold;
+  int rule = -1;               // deciding rule, or -1 when none fired
+  Blocked blocked = Blocked::None;
+  bool cleared = false;        // this entry lifted a referral
+  std::span<const Value> registers;
+  std::span<const Truth> results;  // by rule index; meaningful for the stage's evaluated rules
+};
+
+class Replayer;
+
+class ReplayObserver {
+ public:
+  virtual ~ReplayObserver() = default;
+  virtual void on_entry(const EntryView& view, const Replayer& replayer) = 0;
+  // A recovery stage ran out and the athlete moved on by themselves.
+  virtual void on_auto_advance(Date day, int from, int to) = 0;
+};
+
+class Replayer {
+ public:
+  explicit Replayer(std::shared_ptr<const Plan> plan);
+
+  // Replays the entries dated before `until`, then lets recovery stages run
+  // out up to and including `until`.
+  void run(const Log& log, Date until, ReplayObserver* observer = nullptr);
+  // Replays every entry (the whole log), recovery stages running out up to
+  // the day after the last entry.
+  void run_all(const Log& log, ReplayObserver* observer = nullptr);
+
+  const ReplayState& state() const { return state_; }
+  const Plan& plan() const { return *plan_; }
+
+  // Trailing sessions of this stage on which streak `index` held (at most its length).
+  std::uint32_t streak_progress(std::uint32_t index) const;
+  // Sessions (judged or not) dated first..last.
+  int sessions_between(Date first, Date last) const;
+  // Advances decided at sessions dated first..last.
+  int advances_between(Date first, Date last) const;
+  // The most recent known value of an input (or its missing range).
+  Value latest(std::size_t input) const { return latest_[input]; }
+  bool measured(std::size_t input) const { return measured_[input]; }
+  const std::vector<bool>& measured_inputs() const { return measured_; }
+
+ private:
+  enum class Context : std::uint8_t { Session, Entry, Empty };
+  struct Slot {
+    std::int32_t stamp = INT32_MIN;
+    Value value;
+  };
+
+  void reset(const Log& log);
+  void replay(const Log& log, std::optional<Date> until, ReplayObserver* observer);
+  void run_recovery(Date day, ReplayObserver* observer);
+  void empty_day(Date day);
+  void process(std::size_t index, const LogEntry& entry, ReplayObserver* observer);
+  void judge(std::size_t index, const LogEntry& entry, bool cleared, ReplayObserver* observer);
+  void enter_stage(int stage, Date start);
+  void set_series(Context context, const LogEntry* entry);
+  void execute(Segment segment);
+  Value input_value(std::size_t input) const;
+  Value window_read(const WindowPlan& window) const;
+  Value metric_read(std::size_t index) const;
+
+  std::shared_ptr<const Plan> plan_;
+  ReplayState state_;
+
+  // Evaluation buffers, sized from the Plan.
+  std::vector<Value> registers_;
+  std::vector<Truth> results_;
+  std::vector<Slot> rings_;
+  std::vector<metrics::LoadHistory> loads_;
+  std::vector<std::int32_t> load_unknown_day_;
+  std::vector<Value> latest_;
+  std::vector<bool> measured_;
+  Value series_[6];
+
+  // Per-log history, reserved once per replay.
+  std::vector<Date> session_dates_;
+  std::vector<Date> advance_dates_;
+
+  // The day being evaluated.
+  const Log* log_ = nullptr;
+  const LogEntry* entry_ = nullptr;
+  Context context_ = Context::Empty;
+  Date day_;
+  std::int32_t ordinal_ = 0;        // sessions so far (1-based ordinal of the latest)
+  std::int32_t stage_ordinal_ = 1;  // first session ordinal that counts for this stage's streaks
+};
+
+}  // namespace gradus::eval

@@ -1,0 +1,48 @@
+// Planning: the checked protocol lowered into slot-resolved code.
+#include <catch2/catch.hpp>
+
+#include "tests/engine/eval_support.hpp"
+
+using namespace gradus;
+
+TEST_CASE("bsi-tibia plans into rules, stages and a flat program") {
+  const Protocol p = test::compile_ok(test::read_file(GRADUS_SOURCE_DIR "/protocols/bsi-tibia.gradus"));
+  const eval::Plan& plan = p.plan();
+  CHECK(plan.id == "bsi_tibia");
+  CHECK(plan.version == "1.0.0");
+  REQUIRE(plan.stages.size() == 6);
+  CHECK(plan.stages[1].id == "r1");
+  CHECK(plan.stages[1].session == std::optional<std::string>("6 x (run 1 min, walk 4 min) at easy"));
+  CHECK(plan.stages[1].every_other_day);
+  CHECK(plan.stages[0].per_week == 5);
+  CHECK(plan.stages[1].run_seconds == eval::Value::number(360));
+  CHECK(plan.stages[1].total_seconds == eval::Value::number(1800));
+  CHECK_FALSE(plan.stages[1].all_run);
+  CHECK(plan.stages[2 + 1].all_run);
+  REQUIRE(plan.safety.size() == 7);
+  CHECK(plan.rules[static_cast<std::size_t>(plan.safety[2])].id == "safety:3");
+  CHECK(plan.rules[static_cast<std::size_t>(plan.safety[2])].rest_days == 1);
+  CHECK(plan.rules[static_cast<std::size_t>(plan.stages[1].rules[0])].id == "r1:advance");
+  CHECK(plan.streaks.size() == 6);
+  CHECK(plan.windows.size() == 1);
+  CHECK_FALSE(plan.windows[0].days);
+  CHECK(plan.windows[0].length == 2);
+  // Every evaluated list holds the safety rules plus the stage's, in source order.
+  for (const auto& stage : plan.stages) {
+    CHECK(stage.evaluated.size() == plan.safety.size() + stage.rules.size());
+    for (std::size_t i = 1; i < stage.evaluated.size(); ++i) {
+      CHECK(plan.rules[static_cast<std::size_t>(stage.evaluated[i - 1])].order <
+            plan.rules[static_cast<std::size_t>(stage.evaluated[i])].order);
+    }
+  }
+  // Every register is written by exactly one instruction.
+  std::vector<int> writes(plan.registers, 0);
+  for (const auto& in : plan.code) ++writes[in.dst];
+  for (const int w : writes) CHECK(w <= 1);
+}
+
+TEST_CASE("a protocol with errors does not plan") {
+  auto result = Protocol::compile("bad.gradus", "protocol x\ninput a score 0..10\nphase \"P\"\n  stage s\n    advance if b > 1\n");
+  CHECK_FALSE(result.protocol.has_value());
+  CHECK(has_errors(result.diagnostics));
+}

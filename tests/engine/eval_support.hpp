@@ -1,0 +1,49 @@
+#pragma once
+// Helpers for the evaluation tests: compile protocol text and load a YAML
+// log, failing the test (with the diagnostics) when either has errors.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "dsl/diag/render_text.hpp"
+#include "engine/eval/protocol.hpp"
+#include "engine/log/date.hpp"
+
+namespace gradus::test {
+
+inline std::string diagnostics_text(const Diagnostics& diagnostics) {
+  std::ostringstream out;
+  render_text(out, diagnostics);
+  return out.str();
+}
+
+inline Protocol compile_ok(const std::string& text) {
+  auto result = Protocol::compile("test.gradus", text);
+  INFO(diagnostics_text(result.diagnostics));
+  REQUIRE(result.protocol.has_value());
+  return *result.protocol;
+}
+
+inline Log load_ok(const Protocol& protocol, const std::string& yaml) {
+  auto result = protocol.load_log("test.log.yaml", yaml);
+  INFO(diagnostics_text(result.diagnostics));
+  REQUIRE(result.log.has_value());
+  return *result.log;
+}
+
+inline Date day(const char* text) {
+  const auto d = parse_date(text);
+  REQUIRE(d.has_value());
+  return *d;
+}
+
+inline std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace gradus::test
