@@ -289,4 +289,36 @@ Interval RangeAnalyzer::call_range(const ast::Expr& e, LiteralContext context, i
   return Interval::all();
 }
 
+std::string describe_values(const ast::Expr& term, const Interval& values, const RangeAnalyzer& ranges) {
+  const Interval n = values.normalized();
+  const auto& p = ranges.protocol();
+  if (term.kind == ast::ExprKind::Name) {
+    const auto s = resolve_name(p, term);
+    if (s.kind == ast::SymbolKind::Input && s.index >= 0 && static_cast<std::size_t>(s.index) < p.inputs.size() &&
+        p.inputs[static_cast<std::size_t>(s.index)].type.kind == ast::InputKind::Flag && n.is_point()) {
+      return n.lo != 0 ? "true" : "false";
+    }
+  }
+  const LiteralContext c = ranges.context_of(term);
+  if (c.input >= 0 && static_cast<std::size_t>(c.input) < p.inputs.size() && !n.empty() && std::isfinite(n.lo) && std::isfinite(n.hi)) {
+    const auto& names = p.inputs[static_cast<std::size_t>(c.input)].type.names;
+    auto name = [&](double v) {
+      const auto i = static_cast<std::size_t>(std::max(0.0, v));
+      return i < names.size() ? names[i] : number_text(v);
+    };
+    if (n.is_point()) return name(n.lo);
+    return name(n.lo) + ".." + name(n.hi);
+  }
+  if (c.unit != Unit::None && c.unit != Unit::Percent) {
+    const double k = info(c.unit).to_base;
+    Interval scaled = n;
+    scaled.lo /= k;
+    scaled.hi /= k;
+    return to_text(scaled) + " " + std::string(to_string(c.unit));
+  }
+  std::string text = to_text(n);
+  if (c.unit == Unit::Percent && (std::isfinite(n.lo) || std::isfinite(n.hi))) text += "%";
+  return text;
+}
+
 }  // namespace gradus::lint

@@ -43,6 +43,10 @@ class RangeAnalyzer {
   mutable std::vector<std::optional<Interval>> let_ranges_;
 };
 
+// Values of `term` for a message, in the term's own unit or names:
+// "0..10", "3 or more min", "trace..2+", "true".
+std::string describe_values(const ast::Expr& term, const Interval& values, const RangeAnalyzer& ranges);
+
 // The value of a number literal in base units; `context` gives the unit of a bare number.
 double literal_value(const ast::Expr& number, Unit context);
 

@@ -1,7 +1,87 @@
+// G0407: a rule whose condition is false for every value its inputs can
+// take (`pain_during > 10` on a 0..10 score, `x > 5 and x < 3`,
+// `count(... over 7 days) > 7`). Silent whenever the analysis cannot prove it.
+#include "dsl/check/interval_condition.hpp"
 #include "dsl/check/lint_registry.hpp"
+#include "dsl/check/lint_support.hpp"
+#include "dsl/format/format_expr.hpp"
 
 namespace gradus::lint {
+namespace {
 
-void lint_never_fires(const LintContext&, Diagnostics&) {}
+std::string code_text(const ast::Expr& e) { return "`" + format_expr(e) + "`"; }
+
+// `x > 10` on 0..10 was probably meant as `x >= 10`.
+std::optional<std::string> boundary_hint(const Atom& a, const Interval& range) {
+  const Interval n = range.normalized();
+  if (a.op == ast::Op::Gt && a.value == n.hi && !n.hi_open) return ">=";
+  if (a.op == ast::Op::Lt && a.value == n.lo && !n.lo_open) return "<=";
+  return std::nullopt;
+}
+
+void check_rule(const LintContext& context, const RangeAnalyzer& ranges, const ast::Rule& rule, Diagnostics& out) {
+  if (!rule.condition) return;
+  const auto dnf = to_dnf(*rule.condition, ranges);
+  if (!dnf || dnf->empty()) return;
+  std::vector<Contradiction> reasons;
+  for (const auto& conjunction : *dnf) {
+    auto c = contradiction(conjunction, ranges);
+    if (!c) return;  // this alternative can be true
+    reasons.push_back(*c);
+  }
+  const std::string kind = ast::to_string(rule.kind);
+  if (dnf->size() > 1) {
+    out.push_back(lint_finding(context, rule.condition->span, "G0407",
+                               "this " + kind + " rule can never fire: each alternative of its condition is false for every possible value")
+                      .label("never true")
+                      .help("a rule that cannot fire protects no one: fix the comparisons, or remove the rule")
+                      .d);
+    return;
+  }
+  const Contradiction& r = reasons.front();
+  const Literal& lit = *r.literal;
+  if (!lit.atom) {
+    out.push_back(lint_finding(context, lit.source->span, "G0407",
+                               "this " + kind + " rule can never fire: " + code_text(*lit.source) + " is false for every possible value")
+                      .label("never true")
+                      .help("a rule that cannot fire protects no one: fix the condition, or remove the rule")
+                      .d);
+    return;
+  }
+  const Atom& a = *lit.atom;
+  const std::string values = describe_values(*a.term, r.term_range, ranges);
+  if (!r.other) {
+    std::string help = r.key + " is " + values + ": compare it with a value inside that range";
+    if (auto op = boundary_hint(a, r.term_range)) {
+      help = r.key + " is " + values + ": did you mean `" + r.key + " " + *op + " " + number_text(a.value / info(ranges.context_of(*a.term).unit).to_base) + "`?";
+    }
+    out.push_back(lint_finding(context, lit.source->span, "G0407",
+                               "this " + kind + " rule can never fire: " + code_text(*lit.source) + " is false for every value of " + r.key +
+                                   " (" + values + ")")
+                      .label("never true")
+                      .help(help)
+                      .d);
+    return;
+  }
+  out.push_back(lint_finding(context, lit.source->span, "G0407",
+                             "this " + kind + " rule can never fire: " + code_text(*r.other->source) + " and " + code_text(*lit.source) +
+                                 " are never true together")
+                    .label("contradicts the earlier comparison")
+                    .secondary(r.other->source->span, "this comparison")
+                    .help("no value of " + r.key + " satisfies both: fix one bound, or use `or` if either should be enough")
+                    .d);
+}
+
+}  // namespace
+
+void lint_never_fires(const LintContext& context, Diagnostics& out) {
+  const RangeAnalyzer ranges(context.protocol);
+  for (const auto& rule : context.protocol.safety) check_rule(context, ranges, rule, out);
+  for (const auto& phase : context.protocol.phases) {
+    for (const auto& stage : phase.stages) {
+      for (const auto& rule : stage.rules) check_rule(context, ranges, rule, out);
+    }
+  }
+}
 
 }  // namespace gradus::lint

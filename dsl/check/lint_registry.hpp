@@ -31,7 +31,6 @@ const LintInfo* find_lint(std::string_view code);
 DiagnosticBuilder lint_finding(const LintContext& context, Span span, std::string_view code, std::string message);
 
 // The lint functions, one per code (defined in lint_*.cpp).
-void lint_missing_source(const LintContext&, Diagnostics&);        // G0401
 void lint_unreachable_stage(const LintContext&, Diagnostics&);     // G0402
 void lint_no_way_out(const LintContext&, Diagnostics&);            // G0403
 void lint_unguarded_safety_input(const LintContext&, Diagnostics&);  // G0404
