@@ -44,7 +44,14 @@ class DnfBuilder {
     if (depth > kMaxDepth) return opaque(e, true);
     switch (e.kind) {
       case ast::ExprKind::Unary:
-        if (e.op == ast::Op::Not && !e.args.empty() && e.args[0]) return build(*e.args[0], !negated, depth + 1);
+        if (e.op == ast::Op::Not && !e.args.empty() && e.args[0]) {
+          auto inner = build(*e.args[0], !negated, depth + 1);
+          // `not swelling` is one literal: point messages at what was written.
+          if (inner && inner->size() == 1 && inner->front().size() == 1 && inner->front()[0].source == e.args[0].get()) {
+            inner->front()[0].source = &e;
+          }
+          return inner;
+        }
         return opaque(e, true);
       case ast::ExprKind::Binary: {
         if (e.args.size() != 2 || !e.args[0] || !e.args[1]) return opaque(e, true);
