@@ -4,15 +4,11 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -20,6 +16,7 @@
 
 #include "dsl/diag/render.hpp"
 #include "dsl/format/format_file.hpp"
+#include "dsl/source/read_source.hpp"
 #include "engine/io/atomic_write.hpp"
 #include "tools/gradus/commands.hpp"
 
@@ -98,38 +95,31 @@ FileList collect_files(const std::vector<std::string>& paths) {
   return list;
 }
 
-std::optional<std::string> read_file(const std::string& path, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = std::strerror(errno);
-    return std::nullopt;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) {
-    error = "read error";
-    return std::nullopt;
-  }
-  return text.str();
+// Colour only on a terminal, never when NO_COLOR is set (spec/cli.md).
+RenderOptions render_options() {
+  RenderOptions options;
+  options.text.colour = isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
+  return options;
 }
-
-bool colour_on_stderr() { return isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr; }
 
 // One file: returns the exit code it contributes.
 int format_one(const std::string& path, bool check) {
-  std::string error;
-  auto text = read_file(path, error);
-  if (!text) {
-    std::cerr << "gradus fmt: cannot read " << path << ": " << error << "\n";
+  const ParseLimits limits;
+  ReadResult read = read_source(path, limits.max_file_bytes);
+  if (!read.ok()) {
+    if (read.error.empty()) {
+      render_diagnostics(std::cerr, read.diagnostics, DiagnosticFormat::Text, render_options());
+      std::cerr << "gradus fmt: " << path << " left unchanged\n";
+    } else {
+      std::cerr << "gradus fmt: " << read.error << "\n";
+    }
     return kExitUsage;
   }
-  auto source = std::make_shared<const Source>(path, std::move(*text));
-  FormatOutcome outcome = format_source(source);
+  const SourcePtr source = read.source;
+  FormatOutcome outcome = format_source(source, limits);
   switch (outcome.status) {
     case FormatStatus::ParseError: {
-      RenderOptions options;
-      options.text.colour = colour_on_stderr();
-      render_diagnostics(std::cerr, outcome.diagnostics, DiagnosticFormat::Text, options);
+      render_diagnostics(std::cerr, outcome.diagnostics, DiagnosticFormat::Text, render_options());
       std::cerr << "gradus fmt: " << path << " left unchanged: it does not parse\n";
       return kExitUsage;
     }
@@ -146,7 +136,14 @@ int format_one(const std::string& path, bool check) {
     std::cout << "would reformat: " << path << "\n";
     return kExitFindings;
   }
-  const WriteResult written = atomic_write(path, outcome.formatted);
+  // Replace the file a symlink points to, not the link itself.
+  std::error_code ec;
+  std::string target = path;
+  if (fs::is_symlink(path, ec)) {
+    const auto resolved = fs::canonical(path, ec);
+    if (!ec) target = resolved.string();
+  }
+  const WriteResult written = atomic_write(target, outcome.formatted);
   if (!written.ok) {
     std::cerr << "gradus fmt: cannot write " << path << ": " << written.error << "\n";
     return kExitUsage;
