@@ -35,6 +35,22 @@ struct end_of_statement : pg::eof {};
 template <typename R>
 struct tok : pg::seq<R, blanks> {};
 
+// `must<R>` that rewinds before raising, so the error points where R was
+// expected (`advance iff x` points at `iff`), not where a partial match stopped.
+template <typename Rule>
+struct req {
+  using rule_t = req;
+  using subs_t = pg::type_list<Rule>;
+  template <pg::apply_mode A, pg::rewind_mode, template <typename...> class Action, template <typename...> class Control,
+            typename ParseInput, typename... States>
+  static bool match(ParseInput& in, States&&... st) {
+    if (!Control<Rule>::template match<A, pg::rewind_mode::required, Action, Control>(in, st...)) {
+      Control<Rule>::raise(static_cast<const ParseInput&>(in), st...);
+    }
+    return true;
+  }
+};
+
 #define GRADUS_KEYWORD(name, text) \
   struct name : pg::seq<TAO_PEGTL_STRING(text), pg::not_at<idchar>> {}
 
@@ -135,32 +151,32 @@ struct window_sessions : kw_sessions {};
 struct window_unit : pg::sor<window_days, window_sessions> {};
 struct window_length : number {};
 struct window_offset_length : number {};
-struct window_offset : pg::seq<tok<pg::one<','>>, pg::must<tok<window_offset_length>>, pg::must<tok<window_unit>>, pg::must<tok<kw_ago>>> {};
-struct window : pg::seq<tok<kw_over>, pg::must<tok<window_length>>, pg::must<tok<window_unit>>, pg::opt<window_offset>> {};
+struct window_offset : pg::seq<tok<pg::one<','>>, req<tok<window_offset_length>>, req<tok<window_unit>>, req<tok<kw_ago>>> {};
+struct window : pg::seq<tok<kw_over>, req<tok<window_length>>, req<tok<window_unit>>, pg::opt<window_offset>> {};
 
 struct call_argument : pg::seq<or_expr> {};
 struct call_close : pg::one<')'> {};
-struct call_arguments : pg::seq<call_argument, pg::sor<window, pg::star<tok<pg::one<','>>, pg::must<call_argument>>>> {};
-struct call : pg::seq<pg::not_at<reserved>, tok<call_name>, tok<pg::one<'('>>, pg::opt<call_arguments>, pg::must<call_close>> {};
+struct call_arguments : pg::seq<call_argument, pg::sor<window, pg::star<tok<pg::one<','>>, req<call_argument>>>> {};
+struct call : pg::seq<pg::not_at<reserved>, tok<call_name>, tok<pg::one<'('>>, pg::opt<call_arguments>, req<call_close>> {};
 struct paren_inner : pg::seq<or_expr> {};
 struct paren_close : pg::one<')'> {};
-struct paren : pg::seq<tok<pg::one<'('>>, pg::must<paren_inner>, pg::must<paren_close>> {};
+struct paren : pg::seq<tok<pg::one<'('>>, req<paren_inner>, req<paren_close>> {};
 struct primary : pg::sor<tok<paren>, tok<grade_lit>, tok<number_lit>, tok<call>, tok<name_ref>> {};
 
 struct op_neg : pg::one<'-'> {};
 struct neg_operand : pg::seq<unary> {};
-struct neg_app : pg::seq<tok<op_neg>, pg::must<neg_operand>> {};
+struct neg_app : pg::seq<tok<op_neg>, req<neg_operand>> {};
 struct unary : pg::sor<neg_app, primary> {};
 
 struct op_mul : pg::one<'*'> {};
 struct op_div : pg::one<'/'> {};
 struct mul_operand : pg::seq<unary> {};
-struct mul_expr : pg::seq<unary, pg::star<tok<pg::sor<op_mul, op_div>>, pg::must<mul_operand>>> {};
+struct mul_expr : pg::seq<unary, pg::star<tok<pg::sor<op_mul, op_div>>, req<mul_operand>>> {};
 
 struct op_add : pg::one<'+'> {};
 struct op_sub : pg::one<'-'> {};
 struct add_operand : pg::seq<mul_expr> {};
-struct add_expr : pg::seq<mul_expr, pg::star<tok<pg::sor<op_add, op_sub>>, pg::must<add_operand>>> {};
+struct add_expr : pg::seq<mul_expr, pg::star<tok<pg::sor<op_add, op_sub>>, req<add_operand>>> {};
 
 struct op_le : TAO_PEGTL_STRING("<=") {};
 struct op_ge : TAO_PEGTL_STRING(">=") {};
@@ -172,90 +188,90 @@ struct cmp_op : pg::sor<op_le, op_ge, op_eq, op_ne, op_lt, op_gt> {};
 struct cmp_operand : pg::seq<add_expr> {};
 // Comparisons do not chain: `a < b < c` stops at the second operator.
 struct no_chained_comparison : pg::not_at<cmp_op> {};
-struct cmp_expr : pg::seq<add_expr, pg::opt<tok<cmp_op>, pg::must<cmp_operand>, pg::must<no_chained_comparison>>> {};
+struct cmp_expr : pg::seq<add_expr, pg::opt<tok<cmp_op>, req<cmp_operand>, req<no_chained_comparison>>> {};
 
 struct streak_count : number {};
-struct streak_tail : pg::seq<tok<kw_for>, pg::must<tok<streak_count>>, pg::must<tok<kw_sessions>>> {};
+struct streak_tail : pg::seq<tok<kw_for>, req<tok<streak_count>>, req<tok<kw_sessions>>> {};
 struct streak_expr : pg::seq<cmp_expr, pg::opt<streak_tail>> {};
 
 struct not_operand : pg::seq<not_expr> {};
-struct not_app : pg::seq<tok<kw_not>, pg::must<not_operand>> {};
+struct not_app : pg::seq<tok<kw_not>, req<not_operand>> {};
 struct not_expr : pg::sor<not_app, streak_expr> {};
 
 struct and_operand : pg::seq<not_expr> {};
-struct and_expr : pg::seq<not_expr, pg::star<tok<kw_and>, pg::must<and_operand>>> {};
+struct and_expr : pg::seq<not_expr, pg::star<tok<kw_and>, req<and_operand>>> {};
 struct or_operand : pg::seq<and_expr> {};
-struct or_expr : pg::seq<and_expr, pg::star<tok<kw_or>, pg::must<or_operand>>> {};
+struct or_expr : pg::seq<and_expr, pg::star<tok<kw_or>, req<or_operand>>> {};
 
 // ---------------------------------------------------------------- header
-struct protocol_id : ident {};
+struct protocol_id : pg::seq<pg::not_at<reserved>, ident> {};
 struct title : string_lit {};
-struct stmt_protocol : pg::seq<blanks, tok<kw_protocol>, pg::must<tok<protocol_id>>, pg::opt<tok<title>>, pg::must<end_of_statement>> {};
+struct stmt_protocol : pg::seq<blanks, tok<kw_protocol>, req<tok<protocol_id>>, pg::opt<tok<title>>, req<end_of_statement>> {};
 
 struct version_text : pg::seq<digits, pg::one<'.'>, digits, pg::one<'.'>, digits,
                               pg::opt<pg::one<'-'>, pg::plus<pg::sor<idchar, pg::one<'.'>>>>, pg::not_at<idchar>> {};
-struct stmt_version : pg::seq<blanks, tok<kw_version>, pg::must<tok<version_text>>, pg::must<end_of_statement>> {};
+struct stmt_version : pg::seq<blanks, tok<kw_version>, req<tok<version_text>>, req<end_of_statement>> {};
 
 struct citation : string_lit {};
-struct stmt_source : pg::seq<blanks, tok<kw_source>, pg::must<tok<citation>>, pg::must<end_of_statement>> {};
+struct stmt_source : pg::seq<blanks, tok<kw_source>, req<tok<citation>>, req<end_of_statement>> {};
 
 struct order_dimension : pg::sor<kw_duration, kw_intensity, kw_frequency> {};
-struct stmt_order : pg::seq<blanks, tok<kw_order>, pg::must<tok<order_dimension>>,
-                            pg::star<tok<pg::one<','>>, pg::must<tok<order_dimension>>>, pg::must<end_of_statement>> {};
+struct stmt_order : pg::seq<blanks, tok<kw_order>, req<tok<order_dimension>>,
+                            pg::star<tok<pg::one<','>>, req<tok<order_dimension>>>, req<end_of_statement>> {};
 
 struct increase_percent : pg::seq<number, blanks, percent_sign> {};
-struct weekly_tail : pg::seq<tok<kw_weekly>, pg::must<tok<kw_increase>>, pg::must<tok<increase_percent>>> {};
+struct weekly_tail : pg::seq<tok<kw_weekly>, req<tok<kw_increase>>, req<tok<increase_percent>>> {};
 struct advances_count : number {};
 struct advances_days : number {};
-struct advances_tail : pg::seq<tok<advances_count>, pg::must<tok<kw_advances>>, pg::must<tok<kw_per>>,
-                               pg::must<tok<advances_days>>, pg::must<tok<kw_days>>> {};
+struct advances_tail : pg::seq<tok<advances_count>, req<tok<kw_advances>>, req<tok<kw_per>>,
+                               req<tok<advances_days>>, req<tok<kw_days>>> {};
 struct max_tail : pg::sor<weekly_tail, advances_tail> {};
-struct stmt_max : pg::seq<blanks, tok<kw_max>, pg::must<max_tail>, pg::must<end_of_statement>> {};
+struct stmt_max : pg::seq<blanks, tok<kw_max>, req<max_tail>, req<end_of_statement>> {};
 
 // ---------------------------------------------------------------- inputs
-struct input_name : ident {};
+struct input_name : pg::seq<pg::not_at<reserved>, ident> {};
 struct signed_number : pg::seq<pg::opt<pg::one<'-'>>, number> {};
 struct score_lo : signed_number {};
 struct score_hi : signed_number {};
 struct score_dots : TAO_PEGTL_STRING("..") {};
-struct score_type : pg::seq<tok<kw_score>, pg::must<tok<score_lo>>, pg::must<tok<score_dots>>, pg::must<tok<score_hi>>> {};
+struct score_type : pg::seq<tok<kw_score>, req<tok<score_lo>>, req<tok<score_dots>>, req<tok<score_hi>>> {};
 struct flag_type : kw_flag {};
 struct count_type : kw_count {};
 struct percent_type : kw_percent {};
 struct unit_type : unit_word {};
 struct level_name : pg::sor<pg::seq<digits, pg::opt<pg::one<'+'>>, pg::not_at<idchar>>, ident> {};
-struct levels_type : pg::seq<tok<kw_levels>, pg::must<tok<level_name>>, pg::star<tok<pg::one<','>>, pg::must<tok<level_name>>>> {};
+struct levels_type : pg::seq<tok<kw_levels>, req<tok<level_name>>, pg::star<tok<pg::one<','>>, req<tok<level_name>>>> {};
 struct choice_name : pg::plus<idchar> {};
-struct one_of_type : pg::seq<tok<kw_one>, pg::must<tok<kw_of>>, pg::must<tok<choice_name>>,
-                             pg::star<tok<pg::one<','>>, pg::must<tok<choice_name>>>> {};
+struct one_of_type : pg::seq<tok<kw_one>, req<tok<kw_of>>, req<tok<choice_name>>,
+                             pg::star<tok<pg::one<','>>, req<tok<choice_name>>>> {};
 struct input_type : pg::sor<score_type, tok<flag_type>, tok<count_type>, tok<percent_type>, levels_type, one_of_type, tok<unit_type>> {};
 struct description : string_lit {};
-struct stmt_input : pg::seq<blanks, tok<kw_input>, pg::must<tok<input_name>>, pg::must<input_type>, pg::opt<tok<description>>,
-                            pg::must<end_of_statement>> {};
+struct stmt_input : pg::seq<blanks, tok<kw_input>, req<tok<input_name>>, req<input_type>, pg::opt<tok<description>>,
+                            req<end_of_statement>> {};
 
 // ---------------------------------------------------------------- lets
-struct let_name : ident {};
+struct let_name : pg::seq<pg::not_at<reserved>, ident> {};
 struct let_equals : pg::seq<pg::one<'='>, pg::not_at<pg::one<'='>>> {};
 struct let_value : pg::seq<or_expr> {};
-struct stmt_let : pg::seq<blanks, tok<kw_let>, pg::must<tok<let_name>>, pg::must<tok<let_equals>>, pg::must<let_value>,
-                          pg::must<end_of_statement>> {};
+struct stmt_let : pg::seq<blanks, tok<kw_let>, req<tok<let_name>>, req<tok<let_equals>>, req<let_value>,
+                          req<end_of_statement>> {};
 
 // ---------------------------------------------------------------- structure
-struct stmt_safety : pg::seq<blanks, tok<kw_safety>, pg::must<end_of_statement>> {};
+struct stmt_safety : pg::seq<blanks, tok<kw_safety>, req<end_of_statement>> {};
 struct phase_name : string_lit {};
-struct stmt_phase : pg::seq<blanks, tok<kw_phase>, pg::must<tok<phase_name>>, pg::must<end_of_statement>> {};
-struct stage_id : ident {};
-struct stmt_stage : pg::seq<blanks, tok<kw_stage>, pg::must<tok<stage_id>>, pg::opt<tok<title>>, pg::must<end_of_statement>> {};
+struct stmt_phase : pg::seq<blanks, tok<kw_phase>, req<tok<phase_name>>, req<end_of_statement>> {};
+struct stage_id : pg::seq<pg::not_at<reserved>, ident> {};
+struct stmt_stage : pg::seq<blanks, tok<kw_stage>, req<tok<stage_id>>, pg::opt<tok<title>>, req<end_of_statement>> {};
 
 // ---------------------------------------------------------------- sessions
 struct intensity_level : number {};
 struct intensity_easy : kw_easy {};
 struct intensity_moderate : kw_moderate {};
 struct intensity_hard : kw_hard {};
-struct intensity_rpe : pg::seq<tok<kw_rpe>, pg::must<tok<intensity_level>>> {};
-struct intensity_zone : pg::seq<tok<kw_zone>, pg::must<tok<intensity_level>>> {};
+struct intensity_rpe : pg::seq<tok<kw_rpe>, req<tok<intensity_level>>> {};
+struct intensity_zone : pg::seq<tok<kw_zone>, req<tok<intensity_level>>> {};
 struct intensity : pg::sor<tok<intensity_easy>, tok<intensity_moderate>, tok<intensity_hard>, intensity_rpe, intensity_zone> {};
-struct at_intensity : pg::seq<tok<kw_at>, pg::must<intensity>> {};
+struct at_intensity : pg::seq<tok<kw_at>, req<intensity>> {};
 
 struct activity_run : kw_run {};
 struct activity_walk : kw_walk {};
@@ -265,35 +281,35 @@ struct activity_strides : kw_strides {};
 struct activity : pg::sor<activity_run, activity_walk, activity_jog, activity_cross_train, activity_strides> {};
 struct block_amount_number : number {};
 struct block_amount_unit : unit_word {};
-struct block_amount : pg::seq<tok<block_amount_number>, pg::must<tok<block_amount_unit>>> {};
-struct simple_block : pg::seq<tok<activity>, pg::must<block_amount>> {};
+struct block_amount : pg::seq<tok<block_amount_number>, req<tok<block_amount_unit>>> {};
+struct simple_block : pg::seq<tok<activity>, req<block_amount>> {};
 
 struct block_list;
 struct repeat_count : number {};
 struct repeat_open : pg::one<'('> {};
 struct repeat_close : pg::one<')'> {};
 struct repeat_inner : pg::seq<block_list> {};
-struct repeat_block : pg::seq<tok<repeat_count>, pg::must<tok<kw_x>>, pg::must<tok<repeat_open>>, pg::must<repeat_inner>,
-                              pg::must<tok<repeat_close>>> {};
+struct repeat_block : pg::seq<tok<repeat_count>, req<tok<kw_x>>, req<tok<repeat_open>>, req<repeat_inner>,
+                              req<tok<repeat_close>>> {};
 struct block_start : pg::sor<repeat_block, simple_block> {};
 struct block : pg::seq<block_start, pg::opt<at_intensity>> {};
 struct next_block : pg::seq<block> {};
-struct block_list : pg::seq<block, pg::star<tok<pg::one<','>>, pg::must<next_block>>> {};
+struct block_list : pg::seq<block, pg::star<tok<pg::one<','>>, req<next_block>>> {};
 struct rest_days : number {};
-struct session_rest : pg::seq<tok<kw_rest>, pg::opt<tok<rest_days>, pg::must<tok<kw_days>>>> {};
+struct session_rest : pg::seq<tok<kw_rest>, pg::opt<tok<rest_days>, req<tok<kw_days>>>> {};
 struct session_body : pg::sor<session_rest, block_list> {};
-struct stmt_session : pg::seq<blanks, tok<kw_session>, pg::must<session_body>, pg::must<end_of_statement>> {};
+struct stmt_session : pg::seq<blanks, tok<kw_session>, req<session_body>, req<end_of_statement>> {};
 
 struct per_week_count : number {};
-struct per_week : pg::seq<tok<per_week_count>, pg::must<tok<kw_per>>, pg::must<tok<kw_week>>> {};
-struct every_other_day : pg::seq<tok<kw_every>, pg::must<tok<kw_other>>, pg::must<tok<kw_day>>> {};
+struct per_week : pg::seq<tok<per_week_count>, req<tok<kw_per>>, req<tok<kw_week>>> {};
+struct every_other_day : pg::seq<tok<kw_every>, req<tok<kw_other>>, req<tok<kw_day>>> {};
 struct daily : kw_daily {};
 struct frequency_item : pg::sor<per_week, every_other_day, tok<daily>> {};
-struct stmt_frequency : pg::seq<blanks, tok<kw_frequency>, pg::must<frequency_item>,
-                                pg::star<tok<pg::one<','>>, pg::must<frequency_item>>, pg::must<end_of_statement>> {};
+struct stmt_frequency : pg::seq<blanks, tok<kw_frequency>, req<frequency_item>,
+                                pg::star<tok<pg::one<','>>, req<frequency_item>>, req<end_of_statement>> {};
 
 struct min_days_count : number {};
-struct stmt_min_days : pg::seq<blanks, tok<kw_min>, pg::must<tok<kw_days>>, pg::must<tok<min_days_count>>, pg::must<end_of_statement>> {};
+struct stmt_min_days : pg::seq<blanks, tok<kw_min>, req<tok<kw_days>>, req<tok<min_days_count>>, req<end_of_statement>> {};
 
 // ---------------------------------------------------------------- rules
 struct rule_advance : kw_advance {};
@@ -302,30 +318,30 @@ struct rule_regress : kw_regress {};
 struct rule_refer : kw_refer {};
 struct rule_discharge : kw_discharge {};
 struct rule_cue : kw_cue {};
-struct stage_ref : ident {};
-struct to_target : pg::seq<tok<kw_to>, pg::must<tok<stage_ref>>> {};
+struct stage_ref : pg::seq<pg::not_at<reserved>, ident> {};
+struct to_target : pg::seq<tok<kw_to>, req<tok<stage_ref>>> {};
 struct regress_count : number {};
-struct regress_by : pg::seq<tok<regress_count>, pg::must<tok<kw_stages>>> {};
+struct regress_by : pg::seq<tok<regress_count>, req<tok<kw_stages>>> {};
 struct condition : pg::seq<or_expr> {};
 struct then_rest_days : number {};
-struct then_rest : pg::seq<tok<kw_then>, pg::must<tok<kw_rest>>, pg::must<tok<then_rest_days>>, pg::must<tok<kw_days>>> {};
+struct then_rest : pg::seq<tok<kw_then>, req<tok<kw_rest>>, req<tok<then_rest_days>>, req<tok<kw_days>>> {};
 struct message : string_lit {};
 // What may follow a condition; each step has its own "expected ..." message.
 struct after_message : pg::eof {};
-struct message_then_end : pg::seq<tok<message>, pg::must<after_message>> {};
+struct message_then_end : pg::seq<tok<message>, req<after_message>> {};
 struct after_rest : pg::sor<pg::eof, message_then_end> {};
-struct after_condition : pg::sor<pg::eof, pg::seq<then_rest, pg::must<after_rest>>, message_then_end> {};
-struct rule_tail : pg::seq<pg::must<condition>, pg::must<after_condition>> {};
+struct after_condition : pg::sor<pg::eof, pg::seq<then_rest, req<after_rest>>, message_then_end> {};
+struct rule_tail : pg::seq<req<condition>, req<after_condition>> {};
 template <typename Kw>
 struct if_after : kw_if {};
-struct stmt_advance : pg::seq<blanks, tok<rule_advance>, pg::opt<to_target>, pg::must<tok<if_after<kw_advance>>>, rule_tail> {};
-struct stmt_hold : pg::seq<blanks, tok<rule_hold>, pg::must<tok<if_after<kw_hold>>>, rule_tail> {};
-struct stmt_regress : pg::seq<blanks, tok<rule_regress>, pg::opt<pg::sor<to_target, regress_by>>, pg::must<tok<if_after<kw_regress>>>, rule_tail> {};
-struct stmt_refer : pg::seq<blanks, tok<rule_refer>, pg::must<tok<if_after<kw_refer>>>, rule_tail> {};
-struct stmt_discharge : pg::seq<blanks, tok<rule_discharge>, pg::must<tok<if_after<kw_discharge>>>, rule_tail> {};
+struct stmt_advance : pg::seq<blanks, tok<rule_advance>, pg::opt<to_target>, req<tok<if_after<kw_advance>>>, rule_tail> {};
+struct stmt_hold : pg::seq<blanks, tok<rule_hold>, req<tok<if_after<kw_hold>>>, rule_tail> {};
+struct stmt_regress : pg::seq<blanks, tok<rule_regress>, pg::opt<pg::sor<to_target, regress_by>>, req<tok<if_after<kw_regress>>>, rule_tail> {};
+struct stmt_refer : pg::seq<blanks, tok<rule_refer>, req<tok<if_after<kw_refer>>>, rule_tail> {};
+struct stmt_discharge : pg::seq<blanks, tok<rule_discharge>, req<tok<if_after<kw_discharge>>>, rule_tail> {};
 struct cue_message : string_lit {};
-struct stmt_cue : pg::seq<blanks, tok<rule_cue>, pg::must<tok<if_after<kw_cue>>>, pg::must<condition>, pg::must<tok<cue_message>>,
-                          pg::must<after_message>> {};
+struct stmt_cue : pg::seq<blanks, tok<rule_cue>, req<tok<if_after<kw_cue>>>, req<condition>, req<tok<cue_message>>,
+                          req<after_message>> {};
 
 // ---------------------------------------------------------------- unit_word
 template <typename ParseInput>
@@ -351,3 +367,9 @@ bool unit_word::match(ParseInput& in) {
 }
 
 }  // namespace gradus::grammar
+
+namespace tao::pegtl::internal {
+// Like must<>: the control class never sees req<> itself, only its rule.
+template <typename Rule>
+inline constexpr bool enable_control<gradus::grammar::req<Rule>> = false;
+}  // namespace tao::pegtl::internal

@@ -4,6 +4,7 @@
 // recursive rules so hostile nesting is refused before it can exhaust the
 // stack.
 #include <cstddef>
+#include <vector>
 
 #include "dsl/syntax/grammar.hpp"
 
@@ -13,6 +14,12 @@ namespace gradus::grammar {
 struct LineState {
   std::size_t depth = 0;
   std::size_t max_depth = 64;
+};
+
+// A `must<>` failed: `message` says what was expected at `at`.
+struct SyntaxError {
+  const char* message;
+  const char* at;
 };
 
 // Thrown when a recursive rule would nest deeper than LineState::max_depth.
@@ -116,14 +123,6 @@ GRADUS_ERROR(tok<cue_message>, "expected the cue's message in double quotes");
 
 #undef GRADUS_ERROR
 
-struct errors {
-  template <typename Rule>
-  static constexpr const char* message = error_message<Rule>;
-  // Only `must<>` raises; a rule with a message may still fail quietly inside `opt<>`/`sor<>`.
-  template <typename Rule>
-  static constexpr bool raise_on_failure = false;
-};
-
 // Rules that recurse: their nesting is counted.
 template <typename Rule>
 inline constexpr bool is_nesting = false;
@@ -134,28 +133,32 @@ template <> inline constexpr bool is_nesting<not_app> = true;
 template <> inline constexpr bool is_nesting<repeat_block> = true;
 
 template <typename Rule>
-struct depth_control : pg::normal<Rule> {
-  template <typename ParseInput, typename... States>
-  static void start(const ParseInput& in, States&&... states) {
+inline constexpr bool has_message = error_message<Rule> != nullptr;
+
+// Like pegtl::must_if with a depth guard. Start/success/failure only run for
+// rules that make parse-tree nodes (parse_tree's control), which all the
+// nesting rules do.
+template <typename Rule>
+struct control : pg::normal<Rule> {
+  template <typename ParseInput>
+  static void start(const ParseInput& in, LineState& s) {
     if constexpr (is_nesting<Rule>) {
-      LineState& s = state_of(states...);
       if (++s.depth > s.max_depth) throw DepthExceeded{in.current()};
     }
   }
-  template <typename ParseInput, typename... States>
-  static void success(const ParseInput&, States&&... states) {
-    if constexpr (is_nesting<Rule>) --state_of(states...).depth;
+  template <typename ParseInput>
+  static void success(const ParseInput&, LineState& s) {
+    if constexpr (is_nesting<Rule>) --s.depth;
   }
-  template <typename ParseInput, typename... States>
-  static void failure(const ParseInput&, States&&... states) {
-    if constexpr (is_nesting<Rule>) --state_of(states...).depth;
+  template <typename ParseInput>
+  static void failure(const ParseInput&, LineState& s) {
+    if constexpr (is_nesting<Rule>) --s.depth;
   }
-
- private:
-  static LineState& state_of(LineState& s) { return s; }
+  template <typename ParseInput>
+  [[noreturn]] static void raise(const ParseInput& in, LineState&) {
+    static_assert(has_message<Rule>, "every req<> point needs an error_message");
+    throw SyntaxError{error_message<Rule>, in.current()};
+  }
 };
-
-template <typename Rule>
-using control = pg::must_if<errors, depth_control>::control<Rule>;
 
 }  // namespace gradus::grammar

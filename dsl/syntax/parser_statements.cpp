@@ -68,7 +68,7 @@ void report_syntax(std::size_t at, std::string message, const StatementLine& lin
   auto d = error(cx.source, cx.span(at, end), "G0101", std::move(message)).label(std::move(label));
   if (d.d.message == "comparisons cannot be chained") {
     d.help("join two comparisons with 'and', as in 'a < b and b < c'");
-  } else if (at < line.end && text[at] == '=' && d.d.message.rfind("expected an operator", 0) == 0) {
+  } else if (text[at] == '=' && (at + 1 >= line.end || text[at + 1] != '=')) {
     d.help("compare with '==', not '='");
   }
   cx.report(std::move(d));
@@ -83,7 +83,9 @@ std::unique_ptr<Node> run(const StatementLine& line, Context& cx) {
     auto root = pg::parse_tree::parse<Rule, Node, selector, pg::nothing, g::control>(in, state);
     if (!root) report_syntax(line.begin, "expected a statement", line, cx);
     return root;
-  } catch (const pg::parse_error& e) {
+  } catch (const g::SyntaxError& e) {
+    report_syntax(cx.offset(e.at), e.message, line, cx);
+  } catch (const pg::parse_error& e) {  // not raised by the grammar; kept so the parser stays total
     const auto& positions = e.positions();
     report_syntax(positions.empty() ? line.begin : positions.front().byte, std::string(e.message()), line, cx);
   } catch (const g::DepthExceeded& e) {
