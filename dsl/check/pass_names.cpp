@@ -139,7 +139,7 @@ class Resolver {
     } else if (find_builtin_function(e.name)) {
       d.help("'" + e.name + "' is a function: write " + e.name + "(...)");
     } else {
-      d.help("declare it first: input " + e.name + " score 0..10");
+      d.help("declare it with an `input` or `let` line above its first use");
     }
     cx.report(std::move(d));
   }

@@ -49,7 +49,7 @@ void check_rule(PassContext& cx, ast::Rule& rule, const ast::Stage* stage) {
                   .note("a cue is advice that changes nothing; `then rest` belongs to hold, regress or refer")
                   .help("write `hold if ... then rest N days` instead"));
   }
-  if (rule.stages) check_count(cx, *rule.stages, 1, kMaxCount, "stages", "regress 1 stages");
+  if (rule.stages) check_count(cx, *rule.stages, 1, kMaxCount, "stages", "regress 2 stages");
   if (rule.rest_days) {
     check_count(cx, *rule.rest_days, 1, kMaxCount, "rest days", "then rest 2 days");
     check_days(cx, *rule.rest_days, "a number of days", "then rest 2 days");

@@ -261,7 +261,9 @@ class TypeChecker {
                    std::string("unknown ") + (grade ? "grade" : "choice") + " '" + word + "' for " + in.name)
                  .label(std::string("not one of ") + in.name + "'s " + (grade ? "grades" : "choices"))
                  .secondary(in.type.span, in.name + " declared here");
-    if (auto guess = closest_match(word, names)) {
+    // `4+` is one edit from `1+` but not a typo of it: grade literals get the list.
+    auto guess = x.kind == ExprKind::Name ? closest_match(word, names) : std::nullopt;
+    if (guess) {
       d.help("did you mean '" + *guess + "'?");
     } else {
       d.help(in.name + " is one of: " + list);

@@ -104,15 +104,14 @@ std::string with_unit(std::string_view number, Unit unit) {
 bool is_whole(double value) { return std::isfinite(value) && std::floor(value) == value; }
 
 bool is_keyword(std::string_view word) {
-  static constexpr std::array<std::string_view, 36> kKeywords = {
-      "and", "or", "not", "if", "then", "over", "ago", "for", "to", "at", "per", "x",
-      "days", "day", "sessions", "session", "week", "rest", "of", "one", "levels",
-      "protocol", "version", "source", "order", "input", "let", "safety", "phase", "stage",
-      "frequency", "advance", "hold", "regress", "refer", "discharge"};
+  // The words an expression reserves (the grammar will not read them as
+  // names), plus `ago` (windows) and true/false, kept free for literals.
+  static constexpr std::array<std::string_view, 10> kKeywords = {"and", "or", "not", "if", "then",
+                                                                 "for", "over", "ago", "true", "false"};
   for (auto k : kKeywords) {
     if (k == word) return true;
   }
-  return word == "cue" || word == "stages" || word == "true" || word == "false";
+  return false;
 }
 
 bool is_unit_word(std::string_view word) {

@@ -140,3 +140,11 @@ TEST_CASE("checking twice gives the same result") {
   CHECK(again.diagnostics.size() == c.check.diagnostics.size());
   CHECK(c.expr("cadence >= 165")->args[1]->inferred_unit == Unit::Spm);
 }
+
+TEST_CASE("the tests' base protocol has no finding at all, even under --strict") {
+  CheckOptions strict;
+  strict.strict = true;
+  auto c = test::check_text(test::base_protocol(), strict);
+  INFO(c.codes());
+  CHECK(c.check.diagnostics.empty());
+}

@@ -73,6 +73,24 @@ struct Checked {
   }
 };
 
+// The finding with `code`, asserted to start at line:column.
+inline const Diagnostic& require_at(const Checked& c, std::string_view code, std::uint32_t line, std::uint32_t column) {
+  INFO(c.codes());
+  const Diagnostic* d = c.find(code);
+  REQUIRE(d);
+  CHECK(d->span.line == line);
+  CHECK(d->span.column == column);
+  CHECK(d->severity == Severity::Error);
+  return *d;
+}
+
+// No finding with `code` (and, for error codes, no error at all).
+inline void require_clean(const Checked& c, std::string_view code) {
+  INFO(c.codes());
+  CHECK(c.find(code) == nullptr);
+  CHECK(c.check.ok());
+}
+
 // Parses `text` (which must parse cleanly) and checks it.
 inline Checked check_text(std::string text, CheckOptions options = {}) {
   Checked c;
@@ -89,9 +107,10 @@ inline Checked check_text(std::string text, CheckOptions options = {}) {
 
 // A small valid protocol; tests append or substitute lines. Line numbers:
 // 1 protocol, 2 source, 3..7 inputs, 8 let, 9 safety, 10 rule, 11 phase,
-// 12 stage a, 13 session, 14 frequency, 15 advance, 16 stage b, 17 session, 18 discharge.
+// 12 stage a, 13 session, 14 frequency, 15 advance, 16 stage b, 17 session, 18 frequency,
+// 19 discharge. With the default rules it checks with no finding at all, even under --strict.
 inline std::string base_protocol(std::string stage_rule = "advance if worst_pain == 0 for 2 sessions",
-                                 std::string safety_rule = "regress if worst_pain >= 3") {
+                                 std::string safety_rule = "hold if missing(pain_during) or missing(pain_after)") {
   return "protocol t \"T\"\n"
          "source \"A. J 2020\"\n"
          "input pain_during score 0..10\n"
@@ -109,6 +128,7 @@ inline std::string base_protocol(std::string stage_rule = "advance if worst_pain
          "    " + stage_rule + "\n"
          "  stage b \"B\"\n"
          "    session run 20 min at easy\n"
+         "    frequency 3 per week\n"
          "    discharge if worst_pain == 0 for 3 sessions\n";
 }
 
