@@ -39,7 +39,7 @@ std::string frequency_words(const ast::Stage& stage) {
   const ast::Frequency& f = *stage.frequency;
   std::string text;
   if (f.per_week) text = count_noun(*f.per_week, "time", "times") + " a week";
-  if (f.every_other_day) text += std::string(text.empty() ? "" : ", ") + "never two days running";
+  if (f.every_other_day) text += std::string(text.empty() ? "" : ", ") + "every other day at most";
   if (f.daily) text += std::string(text.empty() ? "" : ", ") + "every day";
   return text;
 }
