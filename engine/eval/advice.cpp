@@ -142,6 +142,7 @@ Advice advise(const std::shared_ptr<const Plan>& plan_ptr, const Log& log, Date 
       f.kind = rule.kind;
       f.message = rule.message;
       f.condition = rule.condition;
+      f.head = rule.head;
       f.line = rule.line;
       f.decided = r == snap.rule;
       if (f.decided) f.blocked = snap.blocked;

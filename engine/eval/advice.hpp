@@ -28,6 +28,7 @@ struct FiredRule {
   ast::RuleKind kind = ast::RuleKind::Hold;
   std::string message;
   std::string condition;
+  std::string head;                   // the rule as fmt writes it, without its message
   std::uint32_t line = 0;
   bool decided = false;               // the deciding rule
   Blocked blocked = Blocked::None;    // a progression that fired but was held back

@@ -444,7 +444,9 @@ void Compiler::run() {
   build_stages();
   for (const auto& let : p.lets) {
     const bool entry = let.value && reads_entry(*let.value);
-    const std::uint32_t reg = let.value ? compile(*let.value, update_, nullptr, 0) : constant(update_, Value::undefined());
+    std::vector<TraceNode> nodes;
+    const std::uint32_t reg = let.value ? compile(*let.value, update_, &nodes, 0) : constant(update_, Value::undefined());
+    plan_.let_nodes.push_back(std::move(nodes));
     plan_.let_registers.push_back(reg);
     plan_.let_reads_entry.push_back(entry);
   }

@@ -155,6 +155,7 @@ struct Plan {
   std::uint32_t registers = 0;
   Segment update;          // lets, window/streak/previous/metric elements and pushes
   std::vector<std::uint32_t> let_registers;
+  std::vector<std::vector<TraceNode>> let_nodes;  // each let's definition, for explanations
   std::vector<bool> let_reads_entry;
 
   std::vector<WindowPlan> windows;

@@ -1,9 +1,29 @@
 #include "engine/eval/timeline.hpp"
 
+#include <span>
+
 #include "engine/eval/replay.hpp"
 
 namespace gradus::eval {
 namespace {
+
+// The nodes of a condition; a let it reads is followed by the parts of its
+// definition (one level deeper), so the explanation shows where its value came from.
+void add_nodes(const std::vector<TraceNode>& nodes, int base, std::span<const Value> registers,
+               std::vector<NodeValue>& out, const Plan& plan, int nesting = 0) {
+  for (const auto& n : nodes) {
+    out.push_back(NodeValue{n.text, registers[n.reg], n.expr->type, static_cast<std::uint16_t>(base + n.depth), n.read});
+    if (nesting < 8 && n.expr->kind == ast::ExprKind::Name && n.expr->symbol.kind == ast::SymbolKind::Let) {
+      const auto& def = plan.let_nodes[static_cast<std::size_t>(n.expr->symbol.index)];
+      // The definition's root is the let's own value: list what is below it.
+      const int skip = def.size() > 1 ? 1 : 0;
+      std::vector<TraceNode> below(def.begin() + skip, def.end());
+      if (!below.empty() && !(def.size() == 1 && !def[0].read)) {
+        add_nodes(below, base + n.depth + 1 - skip, registers, out, plan, nesting + 1);
+      }
+    }
+  }
+}
 
 class Recorder final : public ReplayObserver {
  public:
@@ -45,9 +65,7 @@ class Recorder final : public ReplayObserver {
         e.result = view.results[static_cast<std::size_t>(r)];
         e.decided = r == view.rule;
         if (e.decided) e.blocked = view.blocked;
-        for (const auto& n : rule.nodes) {
-          e.nodes.push_back(NodeValue{n.text, view.registers[n.reg], n.expr->type, n.depth, n.read});
-        }
+        add_nodes(rule.nodes, 0, view.registers, e.nodes, plan_);
         day.rules.push_back(std::move(e));
       }
     }

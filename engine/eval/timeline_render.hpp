@@ -1,0 +1,15 @@
+#pragma once
+// The explanation as text a clinician can follow line by line, and as JSON
+// (fields: docs/advice.md). Renderers decide nothing.
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/eval/timeline.hpp"
+
+namespace gradus::eval {
+
+void render_timeline_text(std::ostream& out, const Timeline& timeline, const Plan& plan);
+nlohmann::json timeline_json(const Timeline& timeline, const Plan& plan);
+
+}  // namespace gradus::eval
