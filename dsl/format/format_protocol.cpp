@@ -88,6 +88,13 @@ std::string input_type_text(const ast::InputType& type) {
   return "flag";
 }
 
+// `levels ...` and `one of ...` are lists, often long; they do not set the
+// description column (it would push every description far right), and the
+// description after a list simply follows it.
+bool is_list(const ast::InputType& type) {
+  return type.kind == ast::InputKind::Levels || type.kind == ast::InputKind::OneOf;
+}
+
 const char* dimension_text(ast::OrderDimension dimension) {
   switch (dimension) {
     case ast::OrderDimension::Duration: return "duration";
@@ -129,7 +136,9 @@ void write_inputs(Layout& out, const std::vector<ast::Input>& inputs) {
     std::size_t name_width = 0, type_width = 0;
     for (std::size_t i = begin; i < end; ++i) {
       name_width = std::max(name_width, inputs[i].name.size());
-      if (inputs[i].description) type_width = std::max(type_width, input_type_text(inputs[i].type).size());
+      if (inputs[i].description && !is_list(inputs[i].type)) {
+        type_width = std::max(type_width, input_type_text(inputs[i].type).size());
+      }
     }
     for (std::size_t i = begin; i < end; ++i) {
       const auto& input = inputs[i];

@@ -281,3 +281,27 @@ TEST_CASE("format_source reports unchanged, changed and unparseable files") {
   const auto binary = format_source(source(std::string("protocol p\n\0\n", 13)));
   CHECK(binary.status == FormatStatus::ParseError);
 }
+
+TEST_CASE("input columns: names, then types, then descriptions; list types do not set the column") {
+  const std::string out = require_round_trip(
+      "protocol p\ninput pain score 0..10 \"pain\"\ninput effusion levels zero, trace, 1+, 2+ \"sweep test\"\n"
+      "input soreness one of none, next_day\ninput done flag \"done\"\ninput cadence spm\n\ninput other_group flag \"x\"\n");
+  CHECK(out ==
+        "protocol p\n\n"
+        "input pain     score 0..10  \"pain\"\n"
+        "input effusion levels zero, trace, 1+, 2+  \"sweep test\"\n"
+        "input soreness one of none, next_day\n"
+        "input done     flag         \"done\"\n"
+        "input cadence  spm\n"
+        "\n"
+        "input other_group flag  \"x\"\n");
+}
+
+TEST_CASE("rule keywords are padded per block of rules") {
+  const std::string out = require_round_trip(
+      "protocol p\ninput x score 0..10\nsafety\nhold if x > 1\nregress if x > 2\n\ncue if x > 3 \"c\"\n"
+      "stage a\nadvance to b if x == 0\ndischarge if x == 1\nstage b\nhold if x == 2\n");
+  CHECK(out.find("safety\n  hold    if x > 1\n  regress if x > 2\n\n  cue if x > 3 \"c\"\n") != std::string::npos);
+  CHECK(out.find("stage a\n  advance   to b if x == 0\n  discharge if x == 1\nstage b\n  hold if x == 2\n") !=
+        std::string::npos);
+}
