@@ -22,6 +22,7 @@ struct FieldDef {
   std::uint8_t number = 0;
   std::uint8_t size = 0;
   BaseType type = BaseType::Byte;
+  std::uint8_t count = 0;  // whole elements in `size` (strings: size)
 };
 
 struct DevFieldDef {
@@ -37,6 +38,7 @@ struct LocalDefinition {
   bool big_endian = false;
   std::uint16_t global = 0;
   std::size_t data_size = 0;  // bytes of one data message after its header
+  bool has_compressed_speed_distance = false;
   std::vector<FieldDef> fields;
   std::vector<DevFieldDef> dev_fields;
 };
@@ -61,7 +63,7 @@ std::uint64_t get_u64(const std::uint8_t* p, bool big_endian) {
 
 // One element in the FitFile encoding (base_type.hpp): integers extended to
 // 64 bits, floats widened to double bits.
-std::uint64_t read_element(const std::uint8_t* p, BaseType type, bool big_endian) {
+[[gnu::always_inline]] inline std::uint64_t read_element(const std::uint8_t* p, BaseType type, bool big_endian) {
   switch (type) {
     case BaseType::Sint8: return static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int8_t>(p[0])));
     case BaseType::Sint16:
@@ -86,9 +88,10 @@ class Decoder {
  public:
   Decoder(std::span<const std::uint8_t> bytes, const DecodeOptions& options, DecodeResult& out)
       : bytes_(bytes), options_(options), out_(out), file_(out.file) {
-    file_.messages.reserve(bytes.size() / 32);
-    file_.fields.reserve(bytes.size() / 3);
-    file_.elements.reserve(bytes.size() / 3);
+    // Typical activity files hold one stored field per 5-10 bytes.
+    file_.messages.reserve(bytes.size() / 40);
+    file_.fields.reserve(bytes.size() / 8);
+    file_.elements.reserve(bytes.size() / 8);
   }
 
   void run() {
@@ -246,7 +249,9 @@ class Decoder {
       f.number = bytes_[q];
       f.size = bytes_[q + 1];
       f.type = base_type_from_byte(bytes_[q + 2]);
+      f.count = static_cast<std::uint8_t>(f.size / base_type_size(f.type));
       def.data_size += f.size;
+      def.has_compressed_speed_distance |= def.global == mesg::kRecord && f.number == kCompressedSpeedDistanceField;
     }
     if (has_dev) {
       if (q + 1 > limit) {
@@ -301,9 +306,24 @@ class Decoder {
       m.timestamp = compressed_ts;
     }
     const std::uint8_t* q = bytes_.data() + at + 1;
+    const bool keep_invalid = options_.keep_invalid;
     for (const FieldDef& fd : def.fields) {
-      add_field(fd.number, fd.type, fd.size, kNativeField, 0, q, def.big_endian);
-      if (fd.number == kTimestampField && !compressed) note_timestamp(m);
+      if (fd.count == 1 && fd.type != BaseType::String) {
+        // The common case, inline: one numeric element.
+        const std::uint64_t raw = read_element(q, fd.type, def.big_endian);
+        if (keep_invalid || !raw_is_invalid(fd.type, raw)) {
+          Field f;
+          f.number = fd.number;
+          f.type = fd.type;
+          f.count = 1;
+          f.payload = raw;
+          file_.fields.push_back(f);
+          if (fd.number == kTimestampField && !compressed) note_timestamp(m);
+        }
+      } else if (add_field(fd.number, fd.type, fd.size, fd.count, kNativeField, 0, q, def.big_endian) &&
+                 fd.number == kTimestampField && !compressed) {
+        note_timestamp(m);
+      }
       q += fd.size;
     }
     for (DevFieldDef& dd : def.dev_fields) {
@@ -316,44 +336,62 @@ class Decoder {
         }
       } else {
         const auto& desc = file_.developer_fields[static_cast<std::size_t>(dd.description)];
-        add_field(dd.number, desc.type, dd.size, dd.developer_index, static_cast<std::uint32_t>(dd.description), q,
-                  def.big_endian);
+        add_field(dd.number, desc.type, dd.size, static_cast<std::uint8_t>(dd.size / base_type_size(desc.type)),
+                  dd.developer_index, static_cast<std::uint16_t>(dd.description), q, def.big_endian);
       }
       q += dd.size;
     }
     m.field_count = static_cast<std::uint32_t>(file_.fields.size()) - m.first_field;
-    if (m.global == mesg::kRecord) expand_compressed_speed_distance(m);
+    if (def.has_compressed_speed_distance) expand_compressed_speed_distance(m);
     file_.messages.push_back(m);
     if (m.global == mesg::kFieldDescription) register_description(file_.messages.back(), at);
     p = at + 1 + def.data_size;
     return true;
   }
 
-  void add_field(std::uint8_t number, BaseType type, std::uint8_t size, std::uint8_t developer_index,
-                 std::uint32_t description, const std::uint8_t* q, bool big_endian) {
+  // Appends the field unless it holds no valid element (FitCSVTool's
+  // "invalid values are omitted"; DecodeOptions::keep_invalid keeps them).
+  // `count` whole elements of `size` bytes: a size that is not a multiple of
+  // the element size keeps its whole elements, and the caller consumes the
+  // remainder all the same.
+  bool add_field(std::uint8_t number, BaseType type, std::uint8_t size, std::uint8_t count,
+                 std::uint8_t developer_index, std::uint16_t description, const std::uint8_t* q, bool big_endian) {
     Field f;
     f.number = number;
     f.type = type;
-    f.size = size;
     f.developer_index = developer_index;
     f.description = description;
     if (type == BaseType::String) {
       std::size_t n = 0;
       while (n < size && q[n] != 0) ++n;
-      f.first = static_cast<std::uint32_t>(file_.text.size());
+      if (n == 0 && !options_.keep_invalid) return false;
+      f.payload = file_.text.size();
       f.count = static_cast<std::uint16_t>(n);
       file_.text.append(reinterpret_cast<const char*>(q), n);
+    } else if (count == 1) {
+      const std::uint64_t raw = read_element(q, type, big_endian);
+      if (!options_.keep_invalid && raw_is_invalid(type, raw)) return false;
+      f.count = 1;
+      f.payload = raw;
     } else {
+      if (count == 0) return false;
       const std::uint8_t esize = base_type_size(type);
-      // A size that is not a multiple of the element size keeps its whole
-      // elements; the remainder is consumed by the caller all the same.
-      const std::size_t n = size / esize;
-      if (n == 0) return;
-      f.first = static_cast<std::uint32_t>(file_.elements.size());
-      f.count = static_cast<std::uint16_t>(n);
-      for (std::size_t i = 0; i < n; ++i) file_.elements.push_back(read_element(q + i * esize, type, big_endian));
+      const std::size_t first = file_.elements.size();
+      f.payload = first;
+      f.count = count;
+      bool any_valid = options_.keep_invalid;
+      for (std::size_t i = 0; i < count; ++i) {
+        const std::uint64_t raw = read_element(q + i * esize, type, big_endian);
+        any_valid = any_valid || !raw_is_invalid(type, raw);
+        file_.elements.push_back(raw);
+      }
+      if (!any_valid) {
+        file_.elements.resize(first);
+        return false;
+      }
     }
     file_.fields.push_back(f);
+    return true;
   }
 
   void note_timestamp(Message& m) {
@@ -392,11 +430,9 @@ class Decoder {
       Field f;
       f.number = number;
       f.type = type;
-      f.size = base_type_size(type);
       f.count = 1;
       f.expanded = true;
-      f.first = static_cast<std::uint32_t>(file_.elements.size());
-      file_.elements.push_back(value);
+      f.payload = value;
       file_.fields.push_back(f);
       ++m.field_count;
     };
@@ -424,6 +460,11 @@ class Decoder {
     if (const Field* f = v.field(7); f && f->count > 0 && file_.element_valid(*f, 0)) d.offset = file_.element_number(*f, 0);
     if (const auto n = v.raw(14)) d.native_mesg = static_cast<std::uint16_t>(*n);
     if (const auto n = v.raw(15)) d.native_field = static_cast<std::uint8_t>(*n);
+    if (file_.developer_fields.size() >= 0xFFFF) {
+      if (!warned_descriptions_) warn(at, "more than 65535 field_description messages; the rest are ignored");
+      warned_descriptions_ = true;
+      return;
+    }
     const auto index = static_cast<std::uint32_t>(file_.developer_fields.size());
     file_.developer_fields.push_back(std::move(d));
     const auto& stored = file_.developer_fields.back();
@@ -437,6 +478,7 @@ class Decoder {
   std::array<LocalDefinition, 16> defs_{};
   bool have_timestamp_ = false;
   bool warned_no_base_ = false;
+  bool warned_descriptions_ = false;
   std::uint32_t last_timestamp_ = 0;
   std::uint32_t distance_last_ = 0;
   std::uint64_t distance_accum_ = 0;

@@ -14,7 +14,8 @@
 namespace gradus::fit {
 
 struct DecodeOptions {
-  bool check_crc = true;  // header and file CRCs
+  bool check_crc = true;      // header and file CRCs
+  bool keep_invalid = false;  // store fields whose every element is the invalid value
 };
 
 DecodeResult decode(std::span<const std::uint8_t> bytes, const DecodeOptions& options = {});

@@ -8,18 +8,18 @@ namespace gradus::fit {
 
 bool FitFile::element_valid(const Field& f, std::size_t i) const {
   if (f.type == BaseType::String) return f.count > 0;
-  return i < f.count && !raw_is_invalid(f.type, elements[f.first + i]);
+  return i < f.count && !raw_is_invalid(f.type, element(f, i));
 }
 
 bool FitFile::field_valid(const Field& f) const {
   if (f.type == BaseType::String) return f.count > 0;
   for (std::size_t i = 0; i < f.count; ++i)
-    if (!raw_is_invalid(f.type, elements[f.first + i])) return true;
+    if (!raw_is_invalid(f.type, element(f, i))) return true;
   return false;
 }
 
 double FitFile::element_number(const Field& f, std::size_t i) const {
-  const std::uint64_t raw = elements[f.first + i];
+  const std::uint64_t raw = element(f, i);
   if (is_float(f.type)) return std::bit_cast<double>(raw);
   if (is_signed(f.type)) return static_cast<double>(static_cast<std::int64_t>(raw));
   return static_cast<double>(raw);

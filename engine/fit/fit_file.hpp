@@ -38,16 +38,19 @@ struct DeveloperFieldDescription {
   std::optional<std::uint8_t> native_field;
 };
 
+// 16 bytes. A single numeric element is stored inline in `payload`; arrays
+// keep their elements in FitFile::elements and strings their bytes in
+// FitFile::text, `payload` being the index of the first.
 struct Field {
   std::uint8_t number = 0;
   BaseType type = BaseType::Byte;
   std::uint8_t developer_index = kNativeField;
-  std::uint8_t size = 0;            // bytes declared in the definition
   bool expanded = false;            // synthesized by component expansion (compressed_speed_distance)
   std::uint16_t count = 0;          // elements (string: bytes before the first NUL)
-  std::uint32_t first = 0;          // into FitFile::elements, or FitFile::text for strings
-  std::uint32_t description = 0;    // developer fields: index into FitFile::developer_fields
+  std::uint16_t description = 0;    // developer fields: index into FitFile::developer_fields
+  std::uint64_t payload = 0;
   bool developer() const { return developer_index != kNativeField; }
+  bool inline_value() const { return count == 1 && type != BaseType::String; }
 };
 
 struct Message {
@@ -96,11 +99,15 @@ class FitFile {
   std::span<const Field> fields_of(const Message& m) const {
     return std::span<const Field>(fields).subspan(m.first_field, m.field_count);
   }
-  std::uint64_t element(const Field& f, std::size_t i) const { return elements[f.first + i]; }
+  std::uint64_t element(const Field& f, std::size_t i) const {
+    return f.inline_value() ? f.payload : elements[static_cast<std::size_t>(f.payload) + i];
+  }
   bool element_valid(const Field& f, std::size_t i) const;
   // Any element valid (FitCSVTool omits a field only when all are invalid).
   bool field_valid(const Field& f) const;
-  std::string_view string(const Field& f) const { return std::string_view(text).substr(f.first, f.count); }
+  std::string_view string(const Field& f) const {
+    return std::string_view(text).substr(static_cast<std::size_t>(f.payload), f.count);
+  }
   // The element as a number before scaling (integers exactly up to 2^53).
   double element_number(const Field& f, std::size_t i) const;
   // Scaled with the profile (native) or the field description (developer).
