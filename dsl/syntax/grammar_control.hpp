@@ -123,14 +123,13 @@ GRADUS_ERROR(tok<cue_message>, "expected the cue's message in double quotes");
 
 #undef GRADUS_ERROR
 
-// Rules that recurse: their nesting is counted.
+// Unary chains (`- - - x`, `not not not x`) recurse without parentheses, so
+// the control counts them. Parentheses (groups, calls, repeat groups) are
+// counted by the driver's pre-scan before parsing starts.
 template <typename Rule>
 inline constexpr bool is_nesting = false;
-template <> inline constexpr bool is_nesting<paren> = true;
-template <> inline constexpr bool is_nesting<call> = true;
 template <> inline constexpr bool is_nesting<neg_app> = true;
 template <> inline constexpr bool is_nesting<not_app> = true;
-template <> inline constexpr bool is_nesting<repeat_block> = true;
 
 template <typename Rule>
 inline constexpr bool has_message = error_message<Rule> != nullptr;

@@ -59,7 +59,7 @@ std::optional<std::size_t> too_deep(std::string_view text, std::size_t limit) {
 class Driver {
  public:
   Driver(SourcePtr source, const ParseLimits& limits, Diagnostics& diagnostics)
-      : source_(source), limits_(limits), diagnostics_(diagnostics), context_{source, limits, diagnostics} {
+      : source_(source), limits_(limits), diagnostics_(diagnostics), context_{source, limits, diagnostics, 0, 0, {}} {
     protocol_.source = std::move(source);
   }
 
@@ -125,7 +125,10 @@ class Driver {
     std::size_t code_end = hash;
     while (code_end > code_begin && is_blank(text[code_end - 1])) --code_end;
     std::size_t word_end = code_begin;
-    while (word_end < code_end && is_word_byte(text[word_end])) ++word_end;
+    // Non-ASCII letters count as part of a word, so `étape` is an unknown keyword.
+    while (word_end < code_end && (is_word_byte(text[word_end]) || static_cast<unsigned char>(text[word_end]) >= 0x80)) {
+      ++word_end;
+    }
     const std::string_view keyword = text.substr(code_begin, word_end - code_begin);
 
     if (open_quote != std::string_view::npos) {
@@ -153,7 +156,7 @@ class Driver {
       return;
     }
 
-    StatementLine statement{line, start + code_begin, start + code_end, keyword};
+    StatementLine statement{line, start + code_begin, start + code_end, keyword, start};
     if (!first_statement_.valid()) first_statement_ = source_->span(statement.begin, statement.begin + keyword.size());
     const auto& keywords = statement_keywords();
     if (std::find(keywords.begin(), keywords.end(), keyword) == keywords.end()) {

@@ -25,6 +25,7 @@ struct StatementLine {
   std::size_t begin = 0;  // first byte of the statement's code
   std::size_t end = 0;    // one past its last non-blank byte before any comment
   std::string_view keyword;
+  std::size_t line_start = 0;  // first byte of the line (after a BOM on line 1)
 };
 
 struct ProtocolLine {
@@ -51,10 +52,18 @@ struct Context {
   const ParseLimits& limits;
   Diagnostics& diagnostics;
 
+  std::uint32_t line = 0;
+  std::size_t line_start = 0;
+  std::vector<std::uint32_t> columns;  // columns[i]: the column of byte line_start + i
+
   const char* base() const { return source->text().data(); }
   // Span of a parse-tree node, without the blanks a token rule consumed after it.
   Span span_of(const Node& node) const;
-  Span span(std::size_t begin, std::size_t end) const { return source->span(begin, end); }
+  // Spans inside the current statement come from a per-line column table:
+  // Source::span counts columns from the line start, which is quadratic when
+  // a long line has thousands of nodes.
+  Span span(std::size_t begin, std::size_t end) const;
+  void begin_statement(const StatementLine& line);
   std::size_t offset(const char* p) const { return static_cast<std::size_t>(p - base()); }
   void report(DiagnosticBuilder& d) { diagnostics.push_back(std::move(d.d)); }
   void report(DiagnosticBuilder&& d) { diagnostics.push_back(std::move(d.d)); }

@@ -92,8 +92,7 @@ std::unique_ptr<Node> run(const StatementLine& line, Context& cx) {
     const std::size_t at = cx.offset(e.at);
     const std::size_t limit = cx.limits.max_expression_depth;
     cx.report(error(cx.source, cx.span(at, token_end(cx.source->text(), at, line.end)), "G0004",
-                                   (std::is_same_v<Rule, g::stmt_session> ? "session nested too deeply (limit "
-                                                                          : "expression nested too deeply (limit ") +
+                                   "expression nested too deeply (limit " +
                                        std::to_string(limit) + ")")
                                  .help("split it into `let` definitions"));
   }
@@ -118,6 +117,24 @@ const Node* child_of(const Node& n) {
 }
 
 Span statement_span(const StatementLine& line, Context& cx) { return cx.span(line.begin, line.end); }
+
+// Depth of an expression tree, counting no further than `limit + 1`.
+std::size_t tree_depth(const ast::Expr& e, std::size_t limit) {
+  if (limit == 0) return 1;
+  std::size_t deepest = 0;
+  for (const auto& a : e.args) deepest = std::max(deepest, tree_depth(*a, limit - 1));
+  return 1 + deepest;
+}
+
+// Later passes (checker, formatter, engine) walk expressions recursively; a
+// chain of thousands of operators on one line would be a tree thousands deep.
+bool deep_enough_to_refuse(const ast::Expr& e, Context& cx) {
+  const std::size_t limit = 4 * cx.limits.max_expression_depth;
+  if (tree_depth(e, limit) <= limit) return false;
+  cx.report(error(cx.source, e.span, "G0004", "expression too long: more than " + std::to_string(limit) + " levels of operators")
+                .help("split it into `let` definitions"));
+  return true;
+}
 
 // ---------------------------------------------------------------- header
 std::optional<Statement> protocol_line(const StatementLine& line, Context& cx) {
@@ -261,6 +278,7 @@ std::optional<Statement> let_line(const StatementLine& line, Context& cx) {
   let.name = std::string(name->string_view());
   let.name_span = cx.span_of(*name);
   let.value = build_expr(*root->children.back(), cx);
+  if (deep_enough_to_refuse(*let.value, cx)) return std::nullopt;
   return let;
 }
 
@@ -449,6 +467,7 @@ std::optional<Statement> build_rule(const Node* root, const StatementLine& line,
       r.condition = build_expr(*c, cx);
     }
   }
+  if (r.condition && deep_enough_to_refuse(*r.condition, cx)) return std::nullopt;
   return r;
 }
 
@@ -495,7 +514,37 @@ Span Context::span_of(const Node& node) const {
   std::size_t end = offset(node.m_end.data);
   const std::string& text = source->text();
   while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
-  return source->span(begin, end);
+  return span(begin, end);
+}
+
+void Context::begin_statement(const StatementLine& statement) {
+  line = statement.line;
+  line_start = statement.line_start;
+  columns.clear();
+  const std::string& text = source->text();
+  std::uint32_t column = 1;
+  for (std::size_t i = line_start; i <= statement.end; ++i) {
+    columns.push_back(column);
+    if (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+  }
+  // A continuation byte sits in the column of its character's first byte.
+  for (std::size_t i = 1; i < columns.size(); ++i) {
+    const std::size_t at = line_start + i;
+    if (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) columns[i] = columns[i - 1];
+  }
+}
+
+Span Context::span(std::size_t begin, std::size_t end) const {
+  if (columns.empty() || begin < line_start || end < begin || end - line_start >= columns.size()) {
+    return source->span(begin, end);
+  }
+  Span s;
+  s.begin = static_cast<std::uint32_t>(begin);
+  s.end = static_cast<std::uint32_t>(end);
+  s.line = s.end_line = line;
+  s.column = columns[begin - line_start];
+  s.end_column = columns[end - line_start];
+  return s;
 }
 
 const std::vector<std::string_view>& statement_keywords() {
@@ -508,6 +557,7 @@ const std::vector<std::string_view>& statement_keywords() {
 }
 
 std::optional<Statement> parse_statement(const StatementLine& line, Context& context) {
+  context.begin_statement(line);
   for (const auto& e : kStatements) {
     if (e.keyword == line.keyword) return e.parse(line, context);
   }
