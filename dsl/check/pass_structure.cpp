@@ -17,7 +17,7 @@ void check_count(PassContext& cx, const ast::Quantity& q, double lo, double hi, 
   if (is_whole(q.value) && q.value >= lo && q.value <= hi) return;
   std::string range = std::to_string(static_cast<long long>(lo)) + " to " + std::to_string(static_cast<long long>(hi));
   cx.report(error(cx.source(), q.span, "G0210",
-                  "expected a whole number of " + std::string(what) + " from " + range + ", found " + number_text(q))
+                  "expected " + std::string(what) + " from " + range + ", found " + number_text(q))
                 .label("not a whole number from " + range)
                 .help("for example: " + std::string(example)));
 }
@@ -49,9 +49,9 @@ void check_rule(PassContext& cx, ast::Rule& rule, const ast::Stage* stage) {
                   .note("a cue is advice that changes nothing; `then rest` belongs to hold, regress or refer")
                   .help("write `hold if ... then rest N days` instead"));
   }
-  if (rule.stages) check_count(cx, *rule.stages, 1, kMaxCount, "stages", "regress 2 stages");
+  if (rule.stages) check_count(cx, *rule.stages, 1, kMaxCount, "a whole number of stages", "regress 2 stages");
   if (rule.rest_days) {
-    check_count(cx, *rule.rest_days, 1, kMaxCount, "rest days", "then rest 2 days");
+    check_count(cx, *rule.rest_days, 1, kMaxCount, "a whole number of rest days", "then rest 2 days");
     check_days(cx, *rule.rest_days, "a number of days", "then rest 2 days");
   }
 }
@@ -59,7 +59,7 @@ void check_rule(PassContext& cx, ast::Rule& rule, const ast::Stage* stage) {
 void check_blocks(PassContext& cx, const std::vector<ast::Block>& blocks) {
   for (const auto& block : blocks) {
     if (block.repeat) {
-      check_count(cx, block.count, 1, 1000, "repeats", "6 x (run 1 min, walk 4 min)");
+      check_count(cx, block.count, 1, 1000, "a whole number of repeats", "6 x (run 1 min, walk 4 min)");
       check_blocks(cx, block.children);
     } else {
       const Dimension d = dimension_of(block.amount.unit);
@@ -82,7 +82,7 @@ void check_blocks(PassContext& cx, const std::vector<ast::Block>& blocks) {
                         "expected an rpe from 0 to 10, found " + number_text(in.level))
                       .help("for example: at rpe 4"));
       } else if (in.kind == ast::IntensityKind::Zone) {
-        check_count(cx, in.level, 1, 7, "zone", "at zone 2");
+        check_count(cx, in.level, 1, 7, "a whole-number zone", "at zone 2");
       }
     }
   }
@@ -97,7 +97,7 @@ void check_stage(PassContext& cx, ast::Stage& stage) {
   } else {
     const auto& session = *stage.session;
     if (session.rest_days) {
-      check_count(cx, *session.rest_days, 1, kMaxCount, "rest days", "session rest 2 days");
+      check_count(cx, *session.rest_days, 1, kMaxCount, "a whole number of rest days", "session rest 2 days");
       check_days(cx, *session.rest_days, "a number of days", "session rest 2 days");
     }
     if (!session.rest) check_blocks(cx, session.blocks);
@@ -115,13 +115,13 @@ void check_stage(PassContext& cx, ast::Stage& stage) {
   }
   if (stage.frequency) {
     const auto& f = *stage.frequency;
-    if (f.per_week) check_count(cx, *f.per_week, 1, 7, "sessions per week", "frequency 3 per week");
+    if (f.per_week) check_count(cx, *f.per_week, 1, 7, "a whole number of sessions per week", "frequency 3 per week");
     if (f.daily && (f.every_other_day || f.per_week)) {
       cx.report(error(cx.source(), f.span, "G0210", "`daily` contradicts the rest of this frequency")
                     .help("write either `frequency daily` or, for example, `frequency 4 per week, every other day`"));
     }
   }
-  if (stage.min_days) check_count(cx, stage.min_days->days, 1, kMaxCount, "days", "min days 2");
+  if (stage.min_days) check_count(cx, stage.min_days->days, 1, kMaxCount, "a whole number of days", "min days 2");
   for (auto& rule : stage.rules) check_rule(cx, rule, &stage);
 }
 
@@ -142,8 +142,8 @@ void check_header(PassContext& cx) {
     }
   }
   if (p.max_advances) {
-    check_count(cx, p.max_advances->value.count, 1, kMaxCount, "advances", "max 2 advances per 7 days");
-    check_count(cx, p.max_advances->value.days, 1, kMaxCount, "days", "max 2 advances per 7 days");
+    check_count(cx, p.max_advances->value.count, 1, kMaxCount, "a whole number of advances", "max 2 advances per 7 days");
+    check_count(cx, p.max_advances->value.days, 1, kMaxCount, "a whole number of days", "max 2 advances per 7 days");
     check_days(cx, p.max_advances->value.days, "a number of days", "max 2 advances per 7 days");
   }
 }
