@@ -5,7 +5,7 @@
 
 using namespace gradus;
 
-TEST_CASE("bsi-tibia plans into rules, stages and a flat program") {
+TEST_CASE("bsi-tibia plans into rules, stages and a flat program", "[eval]") {
   const Protocol p = test::compile_ok(test::read_file(GRADUS_SOURCE_DIR "/protocols/bsi-tibia.gradus"));
   const eval::Plan& plan = p.plan();
   CHECK(plan.id == "bsi_tibia");
@@ -41,7 +41,7 @@ TEST_CASE("bsi-tibia plans into rules, stages and a flat program") {
   for (const int w : writes) CHECK(w <= 1);
 }
 
-TEST_CASE("a protocol with errors does not plan") {
+TEST_CASE("a protocol with errors does not plan", "[eval]") {
   auto result = Protocol::compile("bad.gradus", "protocol x\ninput a score 0..10\nphase \"P\"\n  stage s\n    advance if b > 1\n");
   CHECK_FALSE(result.protocol.has_value());
   CHECK(has_errors(result.diagnostics));

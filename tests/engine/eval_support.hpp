@@ -47,3 +47,34 @@ inline std::string read_file(const std::string& path) {
 }
 
 }  // namespace gradus::test
+
+namespace gradus::test {
+
+// A protocol and a log, with the questions the tests ask of them.
+struct Scenario {
+  Protocol protocol;
+  Log log;
+  Scenario(const std::string& protocol_text, const std::string& log_yaml)
+      : protocol(compile_ok(protocol_text)), log(load_ok(protocol, log_yaml)) {}
+
+  eval::Advice advise(const char* date) const { return protocol.advise(log, day(date)); }
+  eval::Timeline timeline() const { return protocol.explain(log); }
+  // The decision judged at the session on `date`.
+  const eval::TimelineDay& at(const eval::Timeline& t, const char* date) const {
+    const Date d = day(date);
+    for (const auto& entry : t.days) {
+      if (entry.date == d && entry.kind != eval::TimelineKind::AutoAdvance) return entry;
+    }
+    FAIL("no entry on " << date);
+    return t.days.front();
+  }
+};
+
+inline bool has_fired(const eval::Advice& a, const std::string& rule) {
+  for (const auto& f : a.fired) {
+    if (f.rule == rule) return true;
+  }
+  return false;
+}
+
+}  // namespace gradus::test

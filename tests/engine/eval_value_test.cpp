@@ -9,7 +9,7 @@ namespace {
 Truth t(Value v) { return v.truth(); }
 }  // namespace
 
-TEST_CASE("numbers compare as written, not as binary floating point") {
+TEST_CASE("numbers compare as written, not as binary floating point", "[eval]") {
   // abs(52.0% - 50%) <= 2%: 52.0 - 50 is 2.0000000000000018 in binary.
   const Value diff = abs(sub(Value::number(52.0), Value::number(50)));
   CHECK(t(le(diff, Value::number(2))) == Truth::True);
@@ -23,7 +23,7 @@ TEST_CASE("numbers compare as written, not as binary floating point") {
   CHECK(t(le(Value::number(2.01), Value::number(2))) == Truth::False);
 }
 
-TEST_CASE("a comparison is known only when it holds for every value in the ranges") {
+TEST_CASE("a comparison is known only when it holds for every value in the ranges", "[eval]") {
   const Value pain = Value::range(0, 10);  // a missing score 0..10
   CHECK(t(gt(max(pain, Value::number(8)), Value::number(3))) == Truth::True);
   CHECK(t(gt(max(pain, Value::number(2)), Value::number(3))) == Truth::Unknown);
@@ -36,7 +36,7 @@ TEST_CASE("a comparison is known only when it holds for every value in the range
   CHECK(t(lt(cadence, Value::number(1e300))) == Truth::Unknown);
 }
 
-TEST_CASE("undefined compares as unknown and spreads through arithmetic") {
+TEST_CASE("undefined compares as unknown and spreads through arithmetic", "[eval]") {
   const Value u = Value::undefined();
   CHECK(t(gt(u, Value::number(1))) == Truth::Unknown);
   CHECK(t(eq(u, u)) == Truth::Unknown);
@@ -47,7 +47,7 @@ TEST_CASE("undefined compares as unknown and spreads through arithmetic") {
   CHECK(t(logical_not(gt(u, Value::number(1)))) == Truth::Unknown);
 }
 
-TEST_CASE("Kleene logic") {
+TEST_CASE("Kleene logic", "[eval]") {
   const Value T = Value::boolean(true), F = Value::boolean(false), U = Value::boolean(Truth::Unknown);
   CHECK(t(logical_and(T, U)) == Truth::Unknown);
   CHECK(t(logical_and(F, U)) == Truth::False);
@@ -57,7 +57,7 @@ TEST_CASE("Kleene logic") {
   CHECK(t(logical_not(T)) == Truth::False);
 }
 
-TEST_CASE("interval arithmetic") {
+TEST_CASE("interval arithmetic", "[eval]") {
   const Value a = Value::range(-1, 2), b = Value::range(3, 4);
   CHECK(add(a, b) == Value::range(2, 6));
   CHECK(sub(a, b) == Value::range(-5, -1));
