@@ -1,14 +1,10 @@
 // `gradus fmt [PATH...] [--check]`: rewrite protocol files in the canonical
 // layout (docs/formatting.md). A file is rewritten only when the formatted
 // text parses back to the same protocol, and then atomically.
-#include <unistd.h>
-
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <memory>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -18,6 +14,8 @@
 #include "dsl/format/format_file.hpp"
 #include "dsl/source/read_source.hpp"
 #include "engine/io/atomic_write.hpp"
+#include "tools/gradus/cli_colour.hpp"
+#include "tools/gradus/cli_files.hpp"
 #include "tools/gradus/commands.hpp"
 
 namespace gradus::cli {
@@ -46,59 +44,9 @@ Example:
   gradus fmt --check protocols/bsi-tibia.gradus
 )";
 
-struct FileList {
-  std::vector<std::string> files;
-  bool ok = true;
-};
-
-bool hidden(const fs::path& path) {
-  const std::string name = path.filename().string();
-  return name.size() > 1 && name[0] == '.' && name != "..";
-}
-
-// A folder contributes its *.gradus files (sorted, hidden folders skipped);
-// a file named explicitly is formatted whatever its extension.
-FileList collect_files(const std::vector<std::string>& paths) {
-  FileList list;
-  std::set<std::string> seen;
-  auto add = [&](const std::string& file) {
-    if (seen.insert(file).second) list.files.push_back(file);
-  };
-  for (const auto& path : paths) {
-    std::error_code ec;
-    const auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) {
-      std::cerr << "gradus fmt: " << path << ": no such file or folder\n";
-      list.ok = false;
-      continue;
-    }
-    if (!fs::is_directory(status)) {
-      add(path);
-      continue;
-    }
-    std::vector<std::string> found;
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (hidden(it->path())) {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
-        continue;
-      }
-      if (it->path().extension() == ".gradus" && it->is_regular_file(ec)) found.push_back(it->path().string());
-    }
-    if (ec) {
-      std::cerr << "gradus fmt: " << path << ": " << ec.message() << "\n";
-      list.ok = false;
-    }
-    std::sort(found.begin(), found.end());
-    for (const auto& file : found) add(file);
-  }
-  return list;
-}
-
-// Colour only on a terminal, never when NO_COLOR is set (spec/cli.md).
 RenderOptions render_options() {
   RenderOptions options;
-  options.text.colour = isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
+  options.text.colour = colour_on_stderr();
   return options;
 }
 
@@ -176,7 +124,8 @@ int run_fmt(int argc, char** argv) {
   }
   const bool check = vm.count("check") > 0;
   const FileList list = collect_files(vm["path"].as<std::vector<std::string>>());
-  int exit_code = list.ok ? kExitOk : kExitUsage;
+  for (const auto& problem : list.problems) std::cerr << "gradus fmt: " << problem << "\n";
+  int exit_code = list.ok() ? kExitOk : kExitUsage;
   for (const auto& file : list.files) exit_code = std::max(exit_code, format_one(file, check));
   return exit_code;
 }
