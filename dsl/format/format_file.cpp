@@ -3,12 +3,11 @@
 #include <algorithm>
 #include <memory>
 
-#include "dsl/format/format_protocol.hpp"
 #include "dsl/syntax/ast_equal.hpp"
 
 namespace gradus {
 
-FormatOutcome format_source(const SourcePtr& source, const ParseLimits& limits) {
+FormatOutcome format_source(const SourcePtr& source, const ParseLimits& limits, ProtocolFormatter formatter) {
   FormatOutcome outcome;
   ParseResult parsed = parse_protocol(source, limits);
   if (!parsed.protocol || has_errors(parsed.diagnostics)) {
@@ -16,7 +15,7 @@ FormatOutcome format_source(const SourcePtr& source, const ParseLimits& limits) 
     outcome.diagnostics = std::move(parsed.diagnostics);
     return outcome;
   }
-  std::string formatted = format_protocol(*parsed.protocol);
+  std::string formatted = formatter(*parsed.protocol);
 
   // The proof: the canonical text must parse to the same protocol. The limits
   // are relaxed only by the growth formatting may cause (alignment padding).

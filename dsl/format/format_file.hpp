@@ -7,6 +7,7 @@
 #include <string>
 
 #include "dsl/diag/diagnostic.hpp"
+#include "dsl/format/format_protocol.hpp"
 #include "dsl/syntax/parser.hpp"
 
 namespace gradus {
@@ -25,6 +26,11 @@ struct FormatOutcome {
   std::string problem;       // Unsafe: the first difference, or the re-parse's first error
 };
 
-FormatOutcome format_source(const SourcePtr& source, const ParseLimits& limits = {});
+// `formatter` is the layout to apply; tests substitute a faulty one to prove
+// that the safety check catches a formatter bug.
+using ProtocolFormatter = std::string (*)(const ast::Protocol&);
+
+FormatOutcome format_source(const SourcePtr& source, const ParseLimits& limits = {},
+                            ProtocolFormatter formatter = &format_protocol);
 
 }  // namespace gradus

@@ -90,3 +90,12 @@ TEST_CASE("parentheses, messages, targets and intensities are compared") {
   CHECK(diff(kBase, replace(kBase, "stage r1", "stage r2")).has_value());
   CHECK(diff(kBase, replace(kBase, "score 0..10", "score 0..9")).has_value());
 }
+
+TEST_CASE("expressions compare alone, modulo spans") {
+  const ast::Protocol a = parse_ok("protocol p\ninput x score 0..10\nlet v = max(x over 7 days) >= 2 and not x < 1\n");
+  const ast::Protocol b = parse_ok("protocol p\ninput x score 0..10\n\n\nlet   v=max( x over 7 day )>=2 and not x<1\n");
+  const ast::Protocol c = parse_ok("protocol p\ninput x score 0..10\nlet v = max(x over 7 sessions) >= 2 and not x < 1\n");
+  CHECK(ast::equal_modulo_spans(*a.lets[0].value, *b.lets[0].value));
+  CHECK_FALSE(ast::equal_modulo_spans(*a.lets[0].value, *c.lets[0].value));
+  CHECK_FALSE(ast::equal_modulo_spans(*a.lets[0].value->args[0], *a.lets[0].value->args[1]));
+}

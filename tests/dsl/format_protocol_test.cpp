@@ -305,3 +305,39 @@ TEST_CASE("rule keywords are padded per block of rules") {
   CHECK(out.find("stage a\n  advance   to b if x == 0\n  discharge if x == 1\nstage b\n  hold if x == 2\n") !=
         std::string::npos);
 }
+
+namespace {
+
+// Faulty layouts standing in for formatter bugs.
+std::string drops_end_comments(const ast::Protocol& protocol) {
+  std::string text = format_protocol(protocol);
+  return text.substr(0, text.find("\n# the end")) + "\n";
+}
+std::string changes_a_number(const ast::Protocol& protocol) {
+  std::string text = format_protocol(protocol);
+  text.replace(text.find("for 2 sessions"), 14, "for 3 sessions");
+  return text;
+}
+std::string breaks_syntax(const ast::Protocol& protocol) { return format_protocol(protocol) + "advance if\n"; }
+
+}  // namespace
+
+TEST_CASE("a formatter bug is caught by the re-parse and nothing is returned to write") {
+  auto source = std::make_shared<const Source>("t.gradus", std::string(kMessy) + "# the end\n");
+  REQUIRE(format_source(source).status == FormatStatus::Changed);
+
+  auto dropped = format_source(source, {}, &drops_end_comments);
+  CHECK(dropped.status == FormatStatus::Unsafe);
+  CHECK(dropped.formatted.empty());
+  CHECK(dropped.problem == "the formatted text means a different protocol: end-of-file comment: 1 vs 0 comments");
+
+  auto changed = format_source(source, {}, &changes_a_number);
+  CHECK(changed.status == FormatStatus::Unsafe);
+  CHECK(changed.problem ==
+        "the formatted text means a different protocol: stage s1: rule 1: condition differs "
+        "(`x == 0 for 2 sessions` vs `x == 0 for 3 sessions`)");
+
+  auto broken = format_source(source, {}, &breaks_syntax);
+  CHECK(broken.status == FormatStatus::Unsafe);
+  CHECK(broken.problem.rfind("the formatted text does not parse: line ", 0) == 0);
+}
