@@ -1,6 +1,7 @@
 #include "dsl/diag/render_text.hpp"
 
 #include <algorithm>
+#include <sstream>
 
 #include "dsl/diag/render_utf8.hpp"
 
@@ -76,21 +77,31 @@ void quote(std::ostream& out, const Source& source, const Span& span, char mark,
   out << gutter.p.reset << '\n';
 }
 
-}  // namespace
-
-void render_text(std::ostream& out, const Diagnostic& d, const TextStyle& style) {
-  const Palette& p = style.colour ? kColour : kPlain;
-  const char* colour = severity_colour(d.severity, p);
-
+void write_headline(std::ostream& out, const Diagnostic& d, const Palette& p) {
   out << p.bold;
   if (d.source) {
     out << printable(d.source->path());
     if (d.span.valid()) out << ':' << d.span.line << ':' << std::max<std::uint32_t>(d.span.column, 1);
     out << ": ";
   }
-  out << p.reset << colour << to_string(d.severity);
+  out << p.reset << severity_colour(d.severity, p) << to_string(d.severity);
   if (!d.code.empty()) out << '[' << d.code << ']';
-  out << p.reset << p.bold << ": " << printable(d.message) << p.reset << '\n';
+  out << p.reset << p.bold << ": " << printable(d.message) << p.reset;
+}
+
+}  // namespace
+
+std::string headline(const Diagnostic& d) {
+  std::ostringstream out;
+  write_headline(out, d, kPlain);
+  return out.str();
+}
+
+void render_text(std::ostream& out, const Diagnostic& d, const TextStyle& style) {
+  const Palette& p = style.colour ? kColour : kPlain;
+  const char* colour = severity_colour(d.severity, p);
+  write_headline(out, d, p);
+  out << '\n';
 
   std::uint32_t widest = d.span.line;
   for (const auto& l : d.labels) widest = std::max(widest, l.span.line);

@@ -24,6 +24,10 @@ struct TextStyle {
 void render_text(std::ostream& out, const Diagnostic& diagnostic, const TextStyle& style = {});
 void render_text(std::ostream& out, const Diagnostics& diagnostics, const TextStyle& style = {});
 
+// The first line alone, without colour: "file:line:column: error[G0203]:
+// message" (for one-line reports such as JUnit failure text).
+std::string headline(const Diagnostic& diagnostic);
+
 // How many findings of each kind a run produced, for the closing summary.
 struct DiagnosticCounts {
   std::size_t errors = 0;

@@ -181,3 +181,18 @@ TEST_CASE("text: the summary line counts errors, warnings and files") {
   one.errors = 1;
   CHECK(summary_line(one) == "1 error in 1 file");
 }
+
+TEST_CASE("text: CRLF line endings are not quoted") {
+  auto src = std::make_shared<Source>("p.gradus", "protocol x \"T\"\r\nhold if zz\r\n");
+  const std::size_t at = src->text().find("zz");
+  const std::string out = render(error(src, src->span(at, at + 2), "G0201", "unknown name 'zz'"));
+  CHECK(out.find('\r') == std::string::npos);
+  CHECK(out.find("    2 | hold if zz\n      |         ^^\n") != std::string::npos);
+}
+
+TEST_CASE("text: the headline alone, for one-line reports") {
+  auto src = source_with_line(2, "hold if zz");
+  CHECK(headline(error(src, span_of(src, 2, "zz"), "G0201", "unknown name 'zz'")) ==
+        "protocols/bsi-tibia.gradus:2:9: error[G0201]: unknown name 'zz'");
+  CHECK(headline(warning(nullptr, Span{}, "G0602", "cut short")) == "warning[G0602]: cut short");
+}
