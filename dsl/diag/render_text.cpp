@@ -8,6 +8,10 @@
 namespace gradus {
 namespace {
 
+// Lines wider than this are quoted as a window starting a little before the span.
+constexpr std::uint32_t kMaxQuoteWidth = 200;
+constexpr std::uint32_t kQuoteLead = 40;
+
 // ANSI escapes, or empty strings when colour is off, so the layout code is
 // the same either way.
 struct Palette {
@@ -64,12 +68,25 @@ void quote(std::ostream& out, const Source& source, const Span& span, char mark,
   // A byte order mark is not a character: Source gives it no column.
   if (span.line == 1 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   const DisplayLine line(text, tab_width);
-  const std::uint32_t start = line.screen_column(span.column);
+  std::uint32_t start = line.screen_column(span.column);
   std::uint32_t stop = span.end_line == span.line ? line.screen_column(span.end_column) : line.width();
   if (stop <= start) stop = start + 1;
 
+  // A very long line (minified text, a binary file) is shown as a window
+  // around the span, with "..." where it was cut.
+  std::string shown = line.text();
+  if (line.width() > kMaxQuoteWidth) {
+    const std::uint32_t from = start > kQuoteLead ? start - kQuoteLead : 0;
+    const std::uint32_t to = std::min(line.width(), from + kMaxQuoteWidth);
+    shown = (from > 0 ? "..." : "") + line.slice(from, to) + (to < line.width() ? "..." : "");
+    const std::uint32_t shift = from > 0 ? 3 : 0;
+    stop = std::min(stop, to) - from + shift;
+    start = start - from + shift;
+    if (stop <= start) stop = start + 1;
+  }
+
   gutter.number(out, span.line);
-  if (!line.text().empty()) out << ' ' << line.text();
+  if (!shown.empty()) out << ' ' << shown;
   out << '\n';
   gutter.blank(out);
   out << ' ' << std::string(start, ' ') << mark_colour << std::string(stop - start, mark);

@@ -1,5 +1,7 @@
 #include "dsl/diag/render_utf8.hpp"
 
+#include <algorithm>
+
 namespace gradus {
 namespace {
 
@@ -71,22 +73,36 @@ DisplayLine::DisplayLine(std::string_view line, unsigned tab_width) {
     // damaged text. A stray continuation byte gets screen space but no column.
     if (!is_continuation(b)) starts_.push_back(screen);
     const std::size_t n = sequence_length(line, i);
+    // Every screen column is one cell of text_: a space of an expanded
+    // tab, a replacement character or one character of the line.
     if (b == '\t') {
       const std::uint32_t next = (screen / tab_width + 1) * tab_width;
-      text_.append(next - screen, ' ');
-      screen = next;
+      for (; screen < next; ++screen) {
+        cells_.push_back(text_.size());
+        text_ += ' ';
+      }
       i += 1;
     } else if (n == 0 || (n == 1 && is_control(b))) {
+      cells_.push_back(text_.size());
       text_ += kReplacement;
       screen += 1;
       i += 1;
     } else {
+      cells_.push_back(text_.size());
       text_.append(line.substr(i, n));
       screen += 1;
       i += n;
     }
   }
   starts_.push_back(screen);
+  cells_.push_back(text_.size());
+}
+
+std::string DisplayLine::slice(std::uint32_t from, std::uint32_t to) const {
+  const std::uint32_t w = width();
+  to = std::min(to, w);
+  from = std::min(from, to);
+  return text_.substr(cells_[from], cells_[to] - cells_[from]);
 }
 
 std::uint32_t DisplayLine::screen_column(std::uint32_t column) const {

@@ -28,10 +28,13 @@ class DisplayLine {
   // columns past the end of the line map to the end.
   std::uint32_t screen_column(std::uint32_t column) const;
   std::uint32_t width() const { return starts_.back(); }
+  // The text shown in screen columns [from, to).
+  std::string slice(std::uint32_t from, std::uint32_t to) const;
 
  private:
   std::string text_;
   std::vector<std::uint32_t> starts_;  // starts_[c - 1] for code point c; back() is the end of the line
+  std::vector<std::size_t> cells_;     // byte offset in text_ of each screen column, then text_.size()
 };
 
 }  // namespace gradus

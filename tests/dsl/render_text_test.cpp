@@ -196,3 +196,22 @@ TEST_CASE("text: the headline alone, for one-line reports") {
         "protocols/bsi-tibia.gradus:2:9: error[G0201]: unknown name 'zz'");
   CHECK(headline(warning(nullptr, Span{}, "G0602", "cut short")) == "warning[G0602]: cut short");
 }
+
+TEST_CASE("text: a very long line is quoted as a window around the span, carets still under it") {
+  for (const std::size_t at : {std::size_t{5}, std::size_t{150}, std::size_t{5000}, std::size_t{9990}}) {
+    std::string line(10000, 'a');
+    line.replace(at, 2, "zz");
+    auto src = source_with_line(1, line);
+    const std::string out = render(error(src, src->span(at, at + 2), "G0101", "unexpected"));
+    INFO("span at " << at);
+    std::istringstream lines(out);
+    std::string header, quoted, carets;
+    std::getline(lines, header);
+    std::getline(lines, quoted);
+    std::getline(lines, carets);
+    CHECK(quoted.size() < 260);
+    CHECK(quoted.find("zz") != std::string::npos);
+    CHECK(carets.find("^^") == quoted.find("zz"));
+    CHECK((at > 100) == (quoted.find("    1 | ...") == 0));
+  }
+}
