@@ -59,7 +59,7 @@ class Loader {
         have_cases = true;
         load_cases(kv.second, file);
       } else {
-        unknown_key(kv.first, key, {"protocol", "cases"}, "scenario file");
+        unknown_key(kv.first, key, {"protocol", "cases"}, "a scenario file");
       }
     }
     if (!have_protocol) report(root.Mark(), "G0701", "scenario file has no `protocol:`", "add `protocol: NAME.gradus`");
@@ -99,7 +99,7 @@ class Loader {
     std::string help;
     if (auto best = closest_match(key, known)) help = "did you mean `" + *best + "`?";
     else {
-      help = "the keys of a " + std::string(where) + " are:";
+      help = "the fields of " + std::string(where) + " are:";
       for (auto k : known) help += " " + std::string(k);
     }
     report(key_node.Mark(), "G0702", "unknown field `" + key + "` in " + where, help, std::max<std::size_t>(key.size(), 1));
@@ -159,7 +159,7 @@ class Loader {
           load_expectation(kv.second, sc);
         }
       } else {
-        unknown_key(kv.first, key, {"name", "log", "expect"}, "case");
+        unknown_key(kv.first, key, {"name", "log", "expect"}, "a case");
       }
     }
     if (sc.name.empty()) report(c.Mark(), "G0701", "a case needs a `name`", "");
@@ -291,7 +291,7 @@ class Loader {
       } else {
         unknown_key(kv.first, key, {"date", "decision", "stage", "phase", "session", "session_day", "rest_days_left",
                                     "cues", "fired"},
-                    "expectation");
+                    "an expectation");
       }
     }
     if (!have_date) {
