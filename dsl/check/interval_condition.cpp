@@ -15,11 +15,14 @@ using Dnf = std::vector<Conjunction>;
 
 bool is_whole(double v) { return std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15; }
 
+constexpr std::size_t kMaxLiterals = 256;  // per conjunction: `b1 = b0 and b0` chains double it each time
+
 std::optional<Dnf> product(const Dnf& a, const Dnf& b, std::size_t cap) {
   if (a.size() * b.size() > cap) return std::nullopt;
   Dnf out;
   for (const auto& x : a) {
     for (const auto& y : b) {
+      if (x.size() + y.size() > kMaxLiterals) return std::nullopt;
       Conjunction c = x;
       c.insert(c.end(), y.begin(), y.end());
       out.push_back(std::move(c));
@@ -78,7 +81,16 @@ class DnfBuilder {
         if (s.kind == ast::SymbolKind::Let && s.index >= 0 && static_cast<std::size_t>(s.index) < p.lets.size()) {
           const auto& value = p.lets[static_cast<std::size_t>(s.index)].value;
           // A boolean let is its condition; a number let stays one term.
-          if (value && is_condition(*value)) return build(*value, negated, depth + 1);
+          if (value && is_condition(*value)) {
+            // Memoized per let and polarity, so lets built from lets stay linear.
+            const auto key = std::make_pair(s.index, negated);
+            auto it = let_dnfs_.find(key);
+            if (it != let_dnfs_.end()) return it->second ? it->second : std::nullopt;
+            let_dnfs_[key] = opaque(e, true);  // a cycle (only in an unchecked tree) says nothing
+            auto dnf = build(*value, negated, depth + 1);
+            let_dnfs_[key] = dnf;
+            return dnf;
+          }
         }
         return opaque(e, true);
       }
@@ -192,6 +204,7 @@ class DnfBuilder {
 
   const RangeAnalyzer& ranges_;
   std::size_t cap_;
+  std::map<std::pair<int, bool>, std::optional<Dnf>> let_dnfs_;
 };
 
 struct TermState {
@@ -292,7 +305,7 @@ std::map<std::string, Interval> feasible_bands(const Conjunction& conjunction, c
 namespace {
 
 void collect(const ast::Expr& e, const ast::Protocol& p, const std::string& prefix, std::map<std::string, int>& uses, bool& exact,
-             int depth) {
+             std::set<int>& lets_seen, int depth) {
   if (depth > kMaxDepth) {
     exact = false;
     return;
@@ -303,8 +316,13 @@ void collect(const ast::Expr& e, const ast::Protocol& p, const std::string& pref
       if (s.kind == ast::SymbolKind::Input) {
         ++uses[prefix + "input:" + std::to_string(s.index)];
       } else if (s.kind == ast::SymbolKind::Let && s.index >= 0 && static_cast<std::size_t>(s.index) < p.lets.size()) {
+        // A let read twice reads its inputs twice: the range is no longer exact, and one walk is enough.
+        if (!lets_seen.insert(s.index).second) {
+          exact = false;
+          return;
+        }
         const auto& value = p.lets[static_cast<std::size_t>(s.index)].value;
-        if (value) collect(*value, p, prefix, uses, exact, depth + 1);
+        if (value) collect(*value, p, prefix, uses, exact, lets_seen, depth + 1);
       } else if (s.kind == ast::SymbolKind::Builtin) {
         // Minutes and sRPE move together, and so do the stage counters.
         switch (static_cast<BuiltinSeries>(s.index)) {
@@ -325,7 +343,7 @@ void collect(const ast::Expr& e, const ast::Protocol& p, const std::string& pref
       const auto* f = find_builtin_function(e.name);
       if (f && f->function == BuiltinFunction::Baseline) {
         for (const auto& arg : e.args) {
-          if (arg) collect(*arg, p, prefix + "baseline:", uses, exact, depth + 1);
+          if (arg) collect(*arg, p, prefix + "baseline:", uses, exact, lets_seen, depth + 1);
         }
         return;
       }
@@ -336,7 +354,7 @@ void collect(const ast::Expr& e, const ast::Protocol& p, const std::string& pref
       break;
   }
   for (const auto& arg : e.args) {
-    if (arg) collect(*arg, p, prefix, uses, exact, depth + 1);
+    if (arg) collect(*arg, p, prefix, uses, exact, lets_seen, depth + 1);
   }
 }
 
@@ -345,7 +363,8 @@ void collect(const ast::Expr& e, const ast::Protocol& p, const std::string& pref
 TermShape shape_of(const ast::Expr& term, const ast::Protocol& protocol) {
   std::map<std::string, int> uses;
   TermShape shape;
-  collect(term, protocol, "", uses, shape.exact_range, 0);
+  std::set<int> lets_seen;
+  collect(term, protocol, "", uses, shape.exact_range, lets_seen, 0);
   for (const auto& [name, count] : uses) {
     shape.variables.insert(name);
     if (count > 1) shape.exact_range = false;

@@ -73,7 +73,8 @@ double literal_value(const ast::Expr& number, Unit context) {
   return number.number.value * info(unit).to_base;
 }
 
-RangeAnalyzer::RangeAnalyzer(const ast::Protocol& protocol) : protocol_(protocol), let_ranges_(protocol.lets.size()) {}
+RangeAnalyzer::RangeAnalyzer(const ast::Protocol& protocol)
+    : protocol_(protocol), let_ranges_(protocol.lets.size()), let_contexts_(protocol.lets.size()) {}
 
 Interval RangeAnalyzer::range(const ast::Expr& expr, LiteralContext context) const { return range_at(expr, context, 0); }
 
@@ -96,8 +97,13 @@ LiteralContext RangeAnalyzer::context_at(const ast::Expr& e, int depth) const {
         if (t.kind == ast::InputKind::Quantity) c.unit = t.unit;
         if (t.kind == ast::InputKind::Levels || t.kind == ast::InputKind::OneOf) c.input = s.index;
       } else if (s.kind == ast::SymbolKind::Let && s.index >= 0 && static_cast<std::size_t>(s.index) < protocol_.lets.size()) {
+        // Memoized (and cut on cycles), so lets built from lets stay linear.
+        auto& memo = let_contexts_[static_cast<std::size_t>(s.index)];
+        if (memo) return *memo;
+        memo = LiteralContext{};
         const auto& value = protocol_.lets[static_cast<std::size_t>(s.index)].value;
-        if (value) return context_at(*value, depth + 1);
+        if (value) memo = context_at(*value, depth + 1);
+        return *memo;
       } else if (s.kind == ast::SymbolKind::Builtin) {
         const auto series = static_cast<BuiltinSeries>(s.index);
         if (series == BuiltinSeries::RunMinutes || series == BuiltinSeries::TotalMinutes) c.unit = Unit::Min;
@@ -185,9 +191,10 @@ Interval RangeAnalyzer::let_range(int index, int depth) const {
   if (index < 0 || static_cast<std::size_t>(index) >= protocol_.lets.size()) return Interval::all();
   auto& memo = let_ranges_[static_cast<std::size_t>(index)];
   if (memo) return *memo;
+  memo = Interval::all();  // a cycle (only in an unchecked tree) reads as any value
   const auto& value = protocol_.lets[static_cast<std::size_t>(index)].value;
   const Interval r = value ? range_at(*value, {}, depth + 1) : Interval::all();
-  if (depth <= kMaxDepth) memo = r;
+  memo = r;
   return r;
 }
 

@@ -41,6 +41,7 @@ class RangeAnalyzer {
 
   const ast::Protocol& protocol_;
   mutable std::vector<std::optional<Interval>> let_ranges_;
+  mutable std::vector<std::optional<LiteralContext>> let_contexts_;
 };
 
 // Values of `term` for a message, in the term's own unit or names:

@@ -39,7 +39,7 @@ bool is_call_to(const ast::Expr& e, BuiltinFunction f) {
 // Inputs `e` reads as this session's values. `written` is the name in the
 // rule the reads are attributed to (null: each name itself).
 void collect_reads(const ast::Protocol& p, const ast::Expr& e, const ast::Expr* written, const ast::Let* via,
-                   std::map<int, Read>& out, int depth) {
+                   std::map<int, Read>& out, std::set<int>& lets_seen, int depth) {
   if (depth > kMaxDepth) return;
   if (is_call_to(e, BuiltinFunction::Missing) || is_call_to(e, BuiltinFunction::Baseline) || is_call_to(e, BuiltinFunction::Latest)) {
     return;
@@ -50,29 +50,31 @@ void collect_reads(const ast::Protocol& p, const ast::Expr& e, const ast::Expr* 
     if (s.kind == ast::SymbolKind::Input) {
       out.emplace(s.index, Read{at, via});
     } else if (s.kind == ast::SymbolKind::Let && s.index >= 0 && static_cast<std::size_t>(s.index) < p.lets.size()) {
+      if (!lets_seen.insert(s.index).second) return;  // each let's reads once: the first name keeps them
       const auto& let = p.lets[static_cast<std::size_t>(s.index)];
-      if (let.value) collect_reads(p, *let.value, at, via ? via : &let, out, depth + 1);
+      if (let.value) collect_reads(p, *let.value, at, via ? via : &let, out, lets_seen, depth + 1);
     }
     return;
   }
   for (const auto& arg : e.args) {
-    if (arg) collect_reads(p, *arg, written, via, out, depth + 1);
+    if (arg) collect_reads(p, *arg, written, via, out, lets_seen, depth + 1);
   }
 }
 
 // Every input read anywhere below `e`, through lets (for the argument of `missing`).
-void all_inputs(const ast::Protocol& p, const ast::Expr& e, std::set<int>& out, int depth) {
+void all_inputs(const ast::Protocol& p, const ast::Expr& e, std::set<int>& out, std::set<int>& lets_seen, int depth) {
   if (depth > kMaxDepth) return;
   if (e.kind == ast::ExprKind::Name) {
     const auto s = resolve_name(p, e);
     if (s.kind == ast::SymbolKind::Input) out.insert(s.index);
-    if (s.kind == ast::SymbolKind::Let && s.index >= 0 && static_cast<std::size_t>(s.index) < p.lets.size()) {
+    if (s.kind == ast::SymbolKind::Let && s.index >= 0 && static_cast<std::size_t>(s.index) < p.lets.size() &&
+        lets_seen.insert(s.index).second) {
       const auto& value = p.lets[static_cast<std::size_t>(s.index)].value;
-      if (value) all_inputs(p, *value, out, depth + 1);
+      if (value) all_inputs(p, *value, out, lets_seen, depth + 1);
     }
   }
   for (const auto& arg : e.args) {
-    if (arg) all_inputs(p, *arg, out, depth + 1);
+    if (arg) all_inputs(p, *arg, out, lets_seen, depth + 1);
   }
 }
 
@@ -86,7 +88,8 @@ void lint_unguarded_safety_input(const LintContext& context, Diagnostics& out) {
     walk(*rule.condition, [&](const ast::Expr& e) {
       if (is_call_to(e, BuiltinFunction::Missing)) {
         for (const auto& arg : e.args) {
-          if (arg) all_inputs(p, *arg, covered, 0);
+          std::set<int> lets_seen;
+          if (arg) all_inputs(p, *arg, covered, lets_seen, 0);
         }
       }
     });
@@ -100,7 +103,8 @@ void lint_unguarded_safety_input(const LintContext& context, Diagnostics& out) {
   for (const auto& rule : p.safety) {
     if (rule.kind == ast::RuleKind::Cue || !rule.condition) continue;
     std::map<int, Read> reads;
-    collect_reads(p, *rule.condition, nullptr, nullptr, reads, 0);
+    std::set<int> lets_seen;
+    collect_reads(p, *rule.condition, nullptr, nullptr, reads, lets_seen, 0);
     for (const auto& [input, read] : reads) {
       if (input < 0 || static_cast<std::size_t>(input) >= p.inputs.size()) continue;
       if (covered.count(input) || p.inputs[static_cast<std::size_t>(input)].type.kind == ast::InputKind::Flag) continue;

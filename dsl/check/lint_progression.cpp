@@ -83,54 +83,61 @@ void lint_progression_order(const LintContext& context, Diagnostics& out) {
   };
   const std::string order_text = join_order(protocol.order->value);
 
-  for (const auto& phase : protocol.phases) {
-    const ast::Stage* previous = nullptr;
-    StageLoad previous_load;
-    struct Raised {
-      const ast::Stage* from;
-      const ast::Stage* to;
-    };
-    std::map<ast::OrderDimension, Raised> raised;  // the last step in this phase that raised each dimension
-    for (const auto& stage : phase.stages) {
-      if (is_recovery(stage)) continue;
-      const StageLoad load = measure_stage(stage);
-      if (previous) {
-        const auto up = rises(previous_load, load, order);
-        const std::string step = previous->id + " -> " + stage.id;
-        if (up.size() >= 2) {
-          std::string names, details;
-          for (std::size_t i = 0; i < up.size(); ++i) {
-            names += (i == 0 ? "" : (i + 1 == up.size() ? " and " : ", ")) + std::string(dimension_name(up[i].dimension));
-            details += (i == 0 ? "" : "; ") + up[i].detail;
-          }
-          out.push_back(lint_finding(context, stage.span, "G0405", step + " raises " + names + " at once (" + details + ")")
-                            .secondary(previous->span, "the step starts here")
-                            .help("raise one dimension per stage: add a stage between them that raises only " +
-                                  std::string(dimension_name(up[0].dimension)))
-                            .d);
-        } else if (up.size() == 1) {
-          const auto d = up[0].dimension;
-          // A later dimension of the declared order already raised in this phase?
-          for (std::size_t r = rank(d) + 1; r < declared; ++r) {
-            const auto later = order[r];
-            auto it = raised.find(later);
-            if (it == raised.end()) continue;
-            out.push_back(lint_finding(context, stage.span, "G0405",
-                                       step + " raises " + dimension_name(d) + " (" + up[0].detail + ") after " + it->second.from->id +
-                                           " -> " + it->second.to->id + " already raised " + dimension_name(later) +
-                                           "; the declared order is " + order_text)
-                              .secondary(it->second.to->span, std::string(dimension_name(later)) + " raised here")
-                              .help("raise " + std::string(dimension_name(d)) + " before " + dimension_name(later) +
-                                    " in this phase, or change `order`")
-                              .d);
-            break;
-          }
+  // Two dimensions at once is judged on every step, also from one phase to
+  // the next; the order within a phase starts afresh in each phase.
+  struct Raised {
+    const ast::Stage* from;
+    const ast::Stage* to;
+  };
+  std::map<ast::OrderDimension, Raised> raised;  // the last step in this phase that raised each dimension
+  const ast::Stage* previous = nullptr;
+  std::size_t previous_phase = 0;
+  StageLoad previous_load;
+  for (const auto& ref : stages_in_order(protocol)) {
+    const auto& stage = *ref.stage;
+    if (is_recovery(stage)) continue;
+    if (ref.phase != previous_phase) raised.clear();
+    const StageLoad load = measure_stage(stage);
+    if (previous) {
+      const auto up = rises(previous_load, load, order);
+      const std::string step = previous->id + " -> " + stage.id;
+      if (up.size() >= 2) {
+        std::string names, details;
+        for (std::size_t i = 0; i < up.size(); ++i) {
+          names += (i == 0 ? "" : (i + 1 == up.size() ? " and " : ", ")) + std::string(dimension_name(up[i].dimension));
+          details += (i == 0 ? "" : "; ") + up[i].detail;
         }
+        out.push_back(lint_finding(context, stage.span, "G0405", step + " raises " + names + " at once (" + details + ")")
+                          .secondary(previous->span, "the step starts here")
+                          .help("raise one dimension per stage: add a stage between them that raises only " +
+                                std::string(dimension_name(up[0].dimension)))
+                          .d);
+      } else if (up.size() == 1 && ref.phase == previous_phase) {
+        const auto d = up[0].dimension;
+        // A later dimension of the declared order already raised in this phase?
+        for (std::size_t r = rank(d) + 1; r < declared; ++r) {
+          const auto later = order[r];
+          auto it = raised.find(later);
+          if (it == raised.end()) continue;
+          out.push_back(lint_finding(context, stage.span, "G0405",
+                                     step + " raises " + dimension_name(d) + " (" + up[0].detail + ") after " + it->second.from->id +
+                                         " -> " + it->second.to->id + " already raised " + dimension_name(later) +
+                                         "; the declared order is " + order_text)
+                            .secondary(it->second.to->span, std::string(dimension_name(later)) + " raised here")
+                            .help("raise " + std::string(dimension_name(d)) + " before " + dimension_name(later) +
+                                  " in this phase, or change `order`")
+                            .d);
+          break;
+        }
+      }
+      // A step into a new phase does not count towards that phase's order.
+      if (ref.phase == previous_phase) {
         for (const auto& r : up) raised[r.dimension] = {previous, &stage};
       }
-      previous = &stage;
-      previous_load = load;
     }
+    previous = &stage;
+    previous_phase = ref.phase;
+    previous_load = load;
   }
 }
 

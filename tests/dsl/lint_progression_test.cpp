@@ -53,6 +53,12 @@ TEST_CASE("G0405: a new phase starts the order afresh") {
   CHECK(lint_text(text).empty());
 }
 
+TEST_CASE("G0405: two dimensions at once is reported across a phase boundary too") {
+  const std::string text = head(kOrder) + "phase \"P\"\n" + stage("a", "run 10 min at easy", "3 per week") + "phase \"Q\"\n" +
+                           stage("b", "run 20 min at moderate", "3 per week", true);
+  expect_one(lint_text(text), "G0405", text, "stage b", "a -> b raises duration and intensity at once");
+}
+
 TEST_CASE("G0405: no `order`, no finding") {
   const std::string text = head("") + "phase \"P\"\n" + stage("a", "run 10 min at easy", "3 per week") +
                            stage("b", "run 20 min at moderate", "3 per week", true);
