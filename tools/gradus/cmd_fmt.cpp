@@ -25,11 +25,14 @@ namespace fs = std::filesystem;
 namespace po = boost::program_options;
 
 constexpr const char* kUsage = R"(Usage: gradus fmt PATH... [--check]
+       gradus fmt - [--check]
 
 Rewrite protocol files (*.gradus) in the canonical layout: header order,
 indentation, spacing and aligned columns. Comments are kept; the meaning never
 changes (the formatted text is parsed again and compared before writing).
-A folder means every *.gradus file below it, in sorted order.
+A folder means every *.gradus file below it, in sorted order. With `-` the
+protocol is read from standard input and the formatted text written to
+standard output (for editors).
 
 Options:
   --check     write nothing; list each file that would change and exit 1 if any
@@ -42,6 +45,7 @@ formatted safely, or the arguments are wrong.
 Example:
   gradus fmt protocols/
   gradus fmt --check protocols/bsi-tibia.gradus
+  gradus fmt - < draft.gradus > draft.formatted.gradus
 )";
 
 RenderOptions render_options() {
@@ -100,6 +104,39 @@ int format_one(const std::string& path, bool check) {
   return kExitOk;
 }
 
+// `gradus fmt -`: standard input to standard output, for editors. The text is
+// written even when already canonical; nothing is written when it does not
+// parse or cannot be formatted safely.
+int format_stdin(bool check) {
+  const ParseLimits limits;
+  std::string text;
+  char buffer[1 << 16];
+  while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
+    if (text.size() > limits.max_file_bytes) break;  // parse_protocol reports G0003
+  }
+  auto source = std::make_shared<const Source>("<stdin>", std::move(text));
+  const FormatOutcome outcome = format_source(source, limits);
+  switch (outcome.status) {
+    case FormatStatus::ParseError:
+      render_diagnostics(std::cerr, outcome.diagnostics, DiagnosticFormat::Text, render_options());
+      return kExitUsage;
+    case FormatStatus::Unsafe:
+      std::cerr << "gradus fmt: <stdin>: formatter bug, please report it: " << outcome.problem << "\n";
+      return kExitUsage;
+    case FormatStatus::Unchanged:
+    case FormatStatus::Changed:
+      break;
+  }
+  if (check) {
+    if (outcome.status == FormatStatus::Unchanged) return kExitOk;
+    std::cout << "would reformat: <stdin>\n";
+    return kExitFindings;
+  }
+  std::cout << outcome.formatted;
+  return kExitOk;
+}
+
 int run_fmt(int argc, char** argv) {
   po::options_description named("Options");
   named.add_options()("check", "write nothing; list files that would change")("help,h", "show this help")(
@@ -123,6 +160,14 @@ int run_fmt(int argc, char** argv) {
     return kExitUsage;
   }
   const bool check = vm.count("check") > 0;
+  const auto& paths = vm["path"].as<std::vector<std::string>>();
+  if (std::find(paths.begin(), paths.end(), "-") != paths.end()) {
+    if (paths.size() != 1) {
+      std::cerr << "gradus fmt: '-' (standard input) cannot be combined with other paths\n";
+      return kExitUsage;
+    }
+    return format_stdin(check);
+  }
   const FileList list = collect_files(vm["path"].as<std::vector<std::string>>());
   for (const auto& problem : list.problems) std::cerr << "gradus fmt: " << problem << "\n";
   int exit_code = list.ok() ? kExitOk : kExitUsage;
