@@ -45,6 +45,10 @@ ast::Op op_of(const Node& n) {
 ast::ExprPtr fold_with_operators(const Node& n, Context& cx) {
   auto lhs = build_expr(*n.children.front(), cx);
   for (std::size_t i = 1; i + 1 < n.children.size(); i += 2) {
+    if (i / 2 >= cx.max_tree_depth()) {
+      cx.expression_too_long = true;
+      break;
+    }
     auto rhs = build_expr(*n.children[i + 1], cx);
     lhs = binary(op_of(*n.children[i]), std::move(lhs), std::move(rhs), cx);
   }
@@ -55,6 +59,10 @@ ast::ExprPtr fold_with_operators(const Node& n, Context& cx) {
 ast::ExprPtr fold_logical(const Node& n, ast::Op op, Context& cx) {
   auto lhs = build_expr(*n.children.front(), cx);
   for (std::size_t i = 1; i < n.children.size(); ++i) {
+    if (i > cx.max_tree_depth()) {
+      cx.expression_too_long = true;
+      break;
+    }
     lhs = binary(op, std::move(lhs), build_expr(*n.children[i], cx), cx);
   }
   return lhs;

@@ -55,6 +55,10 @@ struct Context {
   std::uint32_t line = 0;
   std::size_t line_start = 0;
   std::vector<std::uint32_t> columns;  // columns[i]: the column of byte line_start + i
+  // Set when an operator chain is longer than 4 x max_expression_depth; the
+  // chain is then not built out (a tree that deep would endanger later passes).
+  bool expression_too_long = false;
+  std::size_t max_tree_depth() const { return 4 * limits.max_expression_depth; }
 
   const char* base() const { return source->text().data(); }
   // Span of a parse-tree node, without the blanks a token rule consumed after it.

@@ -129,8 +129,8 @@ std::size_t tree_depth(const ast::Expr& e, std::size_t limit) {
 // Later passes (checker, formatter, engine) walk expressions recursively; a
 // chain of thousands of operators on one line would be a tree thousands deep.
 bool deep_enough_to_refuse(const ast::Expr& e, Context& cx) {
-  const std::size_t limit = 4 * cx.limits.max_expression_depth;
-  if (tree_depth(e, limit) <= limit) return false;
+  const std::size_t limit = cx.max_tree_depth();
+  if (!cx.expression_too_long && tree_depth(e, limit) <= limit) return false;
   cx.report(error(cx.source, e.span, "G0004", "expression too long: more than " + std::to_string(limit) + " levels of operators")
                 .help("split it into `let` definitions"));
   return true;
@@ -521,6 +521,7 @@ void Context::begin_statement(const StatementLine& statement) {
   line = statement.line;
   line_start = statement.line_start;
   columns.clear();
+  expression_too_long = false;
   const std::string& text = source->text();
   std::uint32_t column = 1;
   for (std::size_t i = line_start; i <= statement.end; ++i) {

@@ -277,6 +277,14 @@ TEST_CASE("a long operator chain is refused in linear time; a reasonable one par
   check_at(d, 2, 9);
   CHECK(d.message == "expression too long: more than 256 levels of operators");
 
+  // The longest chain a line allows, of one operator.
+  std::string ands = "a";
+  while (ands.size() < 60000) ands += " and a";
+  const std::clock_t and_start = std::clock();
+  auto long_and = parse_text(std::string(test::kHeader) + "stage s\n  hold if " + ands + "\n");
+  CHECK(seconds_since(and_start) < 2.0);
+  check_at(first_with(long_and, "G0004"), 3, 11);
+
   std::string fine = "a";
   for (int i = 0; i < 200; ++i) fine += " + a";
   auto ok = parse_text(std::string(test::kHeader) + "stage s\n  hold if " + fine + " > 0 and not (b or c)\n");
