@@ -19,9 +19,13 @@ bool hidden(const fs::path& path) {
 
 FileList collect_files(const std::vector<std::string>& paths, std::string_view extension) {
   FileList list;
+  // A file is checked once however it is spelled (a/b, ./a/b, a//b); it
+  // keeps the spelling it was first given.
   std::set<std::string> seen;
   auto add = [&](const std::string& file) {
-    if (seen.insert(file).second) list.files.push_back(file);
+    std::error_code ignored;
+    const std::string key = fs::absolute(file, ignored).lexically_normal().string();
+    if (seen.insert(key).second) list.files.push_back(file);
   };
   for (const auto& path : paths) {
     std::error_code ec;
@@ -43,7 +47,8 @@ FileList collect_files(const std::vector<std::string>& paths, std::string_view e
         continue;
       }
       std::error_code ignored;
-      if (it->path().extension() == extension && it->is_regular_file(ignored)) {
+      // Match the whole suffix, so ".test.yaml" works as well as ".gradus".
+      if (it->path().filename().string().ends_with(extension) && it->is_regular_file(ignored)) {
         found.push_back(it->path().lexically_normal().string());
       }
     }
