@@ -48,6 +48,10 @@ fi
 # The case's words, split and unquoted like a shell would (committed files only).
 eval "args=($(<"$case_dir/cmd"))"
 env_vars=(PATH="$PATH" HOME="$scratch" NO_COLOR=1 LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC)
+# A sanitizer build keeps the settings the test run asked for.
+for v in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS; do
+  [[ -n ${!v:-} ]] && env_vars+=("$v=${!v}")
+done
 if [[ -f $case_dir/env ]]; then
   while IFS= read -r line || [[ -n $line ]]; do
     [[ -z $line || $line == \#* ]] || env_vars+=("$line")
