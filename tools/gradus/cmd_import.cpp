@@ -1,0 +1,187 @@
+// `gradus import FILE.fit... --dry-run [--format json|text]`: decode watch
+// activities and print each session's gait metrics (engine/fit). Writing them
+// into a log is not implemented yet; docs/fit.md lists the keys and units.
+#include <cmath>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+#include <nlohmann/json.hpp>
+
+#include "dsl/diag/diagnostic.hpp"
+#include "dsl/diag/render_text.hpp"
+#include "engine/fit/decoder.hpp"
+#include "engine/fit/session_metrics.hpp"
+#include "tools/gradus/commands.hpp"
+
+namespace gradus::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+constexpr const char* kUsage = R"(Usage: gradus import FILE.fit... --dry-run [--format json|text]
+
+Read watch activities (FIT files) and show, for each session, the
+session-level gait metrics that would go into the log: cadence (steps/min),
+ground contact time and balance, vertical oscillation, vertical ratio, step
+length, heart rate, distance, duration, and the Stryd developer fields leg
+spring stiffness and form power, dated by the activity's local date. A metric
+the file does not carry is null. Keys and units: docs/fit.md.
+
+Writing into a log is not implemented yet: --dry-run is required.
+
+Options:
+  --dry-run         only print the metrics (required for now)
+  --format FORMAT   text (default) or json (an array, one object per session)
+  -h, --help        show this help
+
+Exit status: 0 every file decoded, 2 bad arguments, or a file that cannot
+be read or is damaged (error G0601, with the byte offset of the damage).
+
+Example:
+  gradus import --dry-run --format json morning-run.fit
+)";
+
+struct MetricKey {
+  const char* key;
+  fit::Metric fit::SessionMetrics::*member;
+  const char* unit;  // for the text format
+};
+
+constexpr MetricKey kMetrics[] = {
+    {"duration_s", &fit::SessionMetrics::duration_s, "s"},
+    {"elapsed_s", &fit::SessionMetrics::elapsed_s, "s"},
+    {"distance_m", &fit::SessionMetrics::distance_m, "m"},
+    {"heart_rate_bpm", &fit::SessionMetrics::heart_rate_bpm, "bpm"},
+    {"cadence_spm", &fit::SessionMetrics::cadence_spm, "steps/min"},
+    {"ground_contact_ms", &fit::SessionMetrics::ground_contact_ms, "ms"},
+    {"ground_contact_balance_left_pct", &fit::SessionMetrics::ground_contact_balance_left_pct, "% left"},
+    {"vertical_oscillation_mm", &fit::SessionMetrics::vertical_oscillation_mm, "mm"},
+    {"vertical_ratio_pct", &fit::SessionMetrics::vertical_ratio_pct, "%"},
+    {"step_length_mm", &fit::SessionMetrics::step_length_mm, "mm"},
+    {"leg_spring_stiffness_kn_m", &fit::SessionMetrics::leg_spring_stiffness_kn_m, "kN/m"},
+    {"form_power_w", &fit::SessionMetrics::form_power_w, "W"},
+};
+
+// Three decimals is finer than any of these sensors; keeps JSON readable.
+double rounded(double v) { return std::round(v * 1000.0) / 1000.0; }
+
+nlohmann::ordered_json to_json(const std::string& path, const fit::SessionMetrics& s) {
+  nlohmann::ordered_json j;
+  j["file"] = path;
+  j["session"] = s.index;
+  j["date"] = s.local_date.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(s.local_date);
+  j["utc_offset_s"] = s.utc_offset_s ? nlohmann::ordered_json(*s.utc_offset_s) : nlohmann::ordered_json();
+  j["start_time_fit"] = s.start_time ? nlohmann::ordered_json(*s.start_time) : nlohmann::ordered_json();
+  j["sport"] = s.sport ? nlohmann::ordered_json(*s.sport) : nlohmann::ordered_json();
+  j["sub_sport"] = s.sub_sport ? nlohmann::ordered_json(*s.sub_sport) : nlohmann::ordered_json();
+  nlohmann::ordered_json sources = nlohmann::ordered_json::object();
+  for (const MetricKey& k : kMetrics) {
+    const fit::Metric& m = s.*(k.member);
+    j[k.key] = m.value ? nlohmann::ordered_json(rounded(*m.value)) : nlohmann::ordered_json();
+    if (m.value) sources[k.key] = m.source == fit::MetricSource::Session ? "session" : "records";
+  }
+  j["sources"] = sources;
+  return j;
+}
+
+void print_text(std::ostream& out, const std::string& path, const fit::SessionMetrics& s) {
+  out << path << " session " << s.index << ": " << (s.local_date.empty() ? "undated" : s.local_date);
+  if (s.sport) out << ", sport " << static_cast<int>(*s.sport);
+  out << '\n';
+  for (const MetricKey& k : kMetrics) {
+    const fit::Metric& m = s.*(k.member);
+    out << "  " << std::left << std::setw(34) << k.key;
+    if (m.value) {
+      std::ostringstream v;
+      v << std::fixed << std::setprecision(1) << *m.value;
+      out << v.str() << ' ' << k.unit << (m.source == fit::MetricSource::Records ? " (from records)" : "");
+    } else {
+      out << "-";
+    }
+    out << '\n';
+  }
+}
+
+Diagnostic fit_diagnostic(const SourcePtr& source, Severity severity, const char* code, const fit::Error& e) {
+  Diagnostic d;
+  d.severity = severity;
+  d.code = code;
+  d.source = source;
+  d.message = e.message + " at byte " + std::to_string(e.offset);
+  return d;
+}
+
+int usage_error(const std::string& message) {
+  std::cerr << "gradus import: " << message << "\nRun 'gradus import --help' for the options and an example.\n";
+  return kExitUsage;
+}
+
+int run_import(int argc, char** argv) {
+  po::options_description named("Options");
+  named.add_options()("dry-run", "only print")("format", po::value<std::string>()->default_value("text"), "format")(
+      "log", po::value<std::string>(), "log file")("date", po::value<std::string>(), "date")("help,h", "help")(
+      "file", po::value<std::vector<std::string>>()->multitoken(), "FIT files");
+  po::positional_options_description positional;
+  positional.add("file", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(named).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return usage_error(e.what());
+  }
+  if (vm.count("help")) {
+    std::cout << kUsage;
+    return kExitOk;
+  }
+  const std::string format = vm["format"].as<std::string>();
+  if (format != "text" && format != "json")
+    return usage_error("unknown --format '" + format + "' (expected text, json)");
+  if (!vm.count("file")) return usage_error("no FIT file given");
+  if (!vm.count("dry-run")) {
+    std::cerr << "gradus import: writing into a log is not implemented yet: use --dry-run\n";
+    return kExitUsage;
+  }
+
+  int status = kExitOk;
+  Diagnostics diagnostics;
+  nlohmann::ordered_json sessions = nlohmann::ordered_json::array();
+  for (const std::string& path : vm["file"].as<std::vector<std::string>>()) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      std::cerr << "gradus import: cannot read '" << path << "'\n";
+      status = kExitUsage;
+      continue;
+    }
+    const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto result = fit::decode(bytes);
+    // The Source carries the path only: a FIT file has no lines to quote.
+    const auto source = std::make_shared<const Source>(path, std::string());
+    for (const auto& w : result.warnings) diagnostics.push_back(fit_diagnostic(source, Severity::Warning, "G0602", w));
+    if (result.error) {
+      diagnostics.push_back(fit_diagnostic(source, Severity::Error, "G0601", *result.error));
+      status = kExitUsage;
+      continue;  // nothing is imported from a damaged file
+    }
+    for (const auto& s : fit::session_metrics(result.file)) {
+      if (format == "json") sessions.push_back(to_json(path, s));
+      else print_text(std::cout, path, s);
+    }
+  }
+  if (format == "json") std::cout << sessions.dump(2) << '\n';
+  render_text(std::cerr, diagnostics);
+  return status;
+}
+
+const CommandRegistration reg{"import", "read FIT activities and show their session gait metrics (--dry-run)",
+                              &run_import};
+
+}  // namespace
+}  // namespace gradus::cli
