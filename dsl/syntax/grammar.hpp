@@ -10,8 +10,8 @@
 // - Alternatives are decided by their first token (a keyword, a digit, '(' or
 //   a name), so nothing large is ever re-parsed after backtracking.
 // - Expressions are operand-then-operator-tails, one rule per precedence
-//   level; the recursive rules (parentheses, unary minus, `not`, repeat
-//   groups) are depth-guarded by the control class (grammar_control.hpp).
+//   level. Only parentheses recurse (groups, calls, repeat groups); the
+//   driver refuses a line whose parentheses nest too deeply before parsing.
 #include <string_view>
 
 #include <tao/pegtl.hpp>
@@ -163,9 +163,11 @@ struct paren_close : pg::one<')'> {};
 struct paren : pg::seq<tok<pg::one<'('>>, req<paren_inner>, req<paren_close>> {};
 struct primary : pg::sor<tok<paren>, tok<grade_lit>, tok<number_lit>, tok<call>, tok<name_ref>> {};
 
+// Prefix chains (`- - x`, `not not x`) are read as a run of operators, not
+// by recursion, so only parentheses make the parser recurse.
 struct op_neg : pg::one<'-'> {};
-struct neg_operand : pg::seq<unary> {};
-struct neg_app : pg::seq<tok<op_neg>, req<neg_operand>> {};
+struct neg_operand : pg::seq<primary> {};
+struct neg_app : pg::seq<pg::plus<tok<op_neg>>, req<neg_operand>> {};
 struct unary : pg::sor<neg_app, primary> {};
 
 struct op_mul : pg::one<'*'> {};
@@ -194,8 +196,9 @@ struct streak_count : number {};
 struct streak_tail : pg::seq<tok<kw_for>, req<tok<streak_count>>, req<tok<kw_sessions>>> {};
 struct streak_expr : pg::seq<cmp_expr, pg::opt<streak_tail>> {};
 
-struct not_operand : pg::seq<not_expr> {};
-struct not_app : pg::seq<tok<kw_not>, req<not_operand>> {};
+struct op_not : kw_not {};
+struct not_operand : pg::seq<streak_expr> {};
+struct not_app : pg::seq<pg::plus<tok<op_not>>, req<not_operand>> {};
 struct not_expr : pg::sor<not_app, streak_expr> {};
 
 struct and_operand : pg::seq<not_expr> {};

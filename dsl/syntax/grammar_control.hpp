@@ -1,29 +1,14 @@
 #pragma once
-// Error control for the grammar: one "expected ..." message per `must<>`
-// point (a missing message is a compile error), and a depth guard on the
-// recursive rules so hostile nesting is refused before it can exhaust the
-// stack.
-#include <cstddef>
-#include <vector>
+// Error control for the grammar: one "expected ..." message per `req<>`
+// point (a missing message is a compile error).
 
 #include "dsl/syntax/grammar.hpp"
 
 namespace gradus::grammar {
 
-// Per-line parse state threaded through PEGTL.
-struct LineState {
-  std::size_t depth = 0;
-  std::size_t max_depth = 64;
-};
-
 // A `must<>` failed: `message` says what was expected at `at`.
 struct SyntaxError {
   const char* message;
-  const char* at;
-};
-
-// Thrown when a recursive rule would nest deeper than LineState::max_depth.
-struct DepthExceeded {
   const char* at;
 };
 
@@ -123,39 +108,13 @@ GRADUS_ERROR(tok<cue_message>, "expected the cue's message in double quotes");
 
 #undef GRADUS_ERROR
 
-// Unary chains (`- - - x`, `not not not x`) recurse without parentheses, so
-// the control counts them. Parentheses (groups, calls, repeat groups) are
-// counted by the driver's pre-scan before parsing starts.
-template <typename Rule>
-inline constexpr bool is_nesting = false;
-template <> inline constexpr bool is_nesting<neg_app> = true;
-template <> inline constexpr bool is_nesting<not_app> = true;
-
-template <typename Rule>
-inline constexpr bool has_message = error_message<Rule> != nullptr;
-
-// Like pegtl::must_if with a depth guard. Start/success/failure only run for
-// rules that make parse-tree nodes (parse_tree's control), which all the
-// nesting rules do.
+// pegtl::must_if without the per-rule failure hook: a `req<R>` that fails
+// raises R's message at the point where R was expected.
 template <typename Rule>
 struct control : pg::normal<Rule> {
-  template <typename ParseInput>
-  static void start(const ParseInput& in, LineState& s) {
-    if constexpr (is_nesting<Rule>) {
-      if (++s.depth > s.max_depth) throw DepthExceeded{in.current()};
-    }
-  }
-  template <typename ParseInput>
-  static void success(const ParseInput&, LineState& s) {
-    if constexpr (is_nesting<Rule>) --s.depth;
-  }
-  template <typename ParseInput>
-  static void failure(const ParseInput&, LineState& s) {
-    if constexpr (is_nesting<Rule>) --s.depth;
-  }
-  template <typename ParseInput>
-  [[noreturn]] static void raise(const ParseInput& in, LineState&) {
-    static_assert(has_message<Rule>, "every req<> point needs an error_message");
+  template <typename ParseInput, typename... States>
+  [[noreturn]] static void raise(const ParseInput& in, States&&...) {
+    static_assert(error_message<Rule> != nullptr, "every req<> point needs an error_message");
     throw SyntaxError{error_message<Rule>, in.current()};
   }
 };

@@ -59,7 +59,7 @@ std::optional<std::size_t> too_deep(std::string_view text, std::size_t limit) {
 class Driver {
  public:
   Driver(SourcePtr source, const ParseLimits& limits, Diagnostics& diagnostics)
-      : source_(source), limits_(limits), diagnostics_(diagnostics), context_{source, limits, diagnostics, 0, 0, {}} {
+      : source_(source), limits_(limits), diagnostics_(diagnostics), context_(source, limits, diagnostics) {
     protocol_.source = std::move(source);
   }
 

@@ -1,6 +1,7 @@
 // Parse tree of an expression -> ast::Expr. The tree has one node per
 // precedence level that was used; single-operand levels collapse here.
 // Recursion depth is bounded by the grammar's depth guard.
+#include <algorithm>
 #include <charconv>
 
 #include <tao/pegtl/contrib/parse_tree.hpp>
@@ -122,9 +123,19 @@ ast::ExprPtr build_expr(const Node& n, Context& cx) {
   if (n.is_type<g::and_expr>()) return fold_logical(n, ast::Op::And, cx);
   if (n.is_type<g::add_expr>() || n.is_type<g::mul_expr>() || n.is_type<g::cmp_expr>()) return fold_with_operators(n, cx);
   if (n.is_type<g::not_app>() || n.is_type<g::neg_app>()) {
-    auto e = make_expr(ast::ExprKind::Unary, cx.span_of(n));
-    e->op = n.is_type<g::not_app>() ? ast::Op::Not : ast::Op::Neg;
-    e->args.push_back(build_expr(*n.children.front(), cx));
+    // [op op ... operand]: the last operator binds tightest.
+    const ast::Op op = n.is_type<g::not_app>() ? ast::Op::Not : ast::Op::Neg;
+    const std::size_t ops = n.children.size() - 1;
+    if (ops > cx.limits.max_expression_depth && !cx.prefix_too_deep_at) {
+      cx.prefix_too_deep_at = cx.span_of(*n.children[cx.limits.max_expression_depth]).begin;
+    }
+    auto e = build_expr(*n.children.back(), cx);
+    for (std::size_t i = std::min(ops, cx.limits.max_expression_depth + 1); i-- > 0;) {
+      auto outer = make_expr(ast::ExprKind::Unary, cx.span(cx.span_of(*n.children[i]).begin, e->span.end));
+      outer->op = op;
+      outer->args.push_back(std::move(e));
+      e = std::move(outer);
+    }
     return e;
   }
   if (n.is_type<g::streak_expr>()) {

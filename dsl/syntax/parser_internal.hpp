@@ -48,6 +48,9 @@ using Statement = std::variant<ProtocolLine, VersionLine, SourceLine, OrderLine,
 
 // Everything a statement parser needs: where the text is and where to report.
 struct Context {
+  Context(SourcePtr source_in, const ParseLimits& limits_in, Diagnostics& diagnostics_in)
+      : source(std::move(source_in)), limits(limits_in), diagnostics(diagnostics_in) {}
+
   SourcePtr source;
   const ParseLimits& limits;
   Diagnostics& diagnostics;
@@ -58,6 +61,8 @@ struct Context {
   // Set when an operator chain is longer than 4 x max_expression_depth; the
   // chain is then not built out (a tree that deep would endanger later passes).
   bool expression_too_long = false;
+  // Set to the first operator past the limit in a chain like `- - - x`.
+  std::optional<std::size_t> prefix_too_deep_at;
   std::size_t max_tree_depth() const { return 4 * limits.max_expression_depth; }
 
   const char* base() const { return source->text().data(); }

@@ -21,7 +21,7 @@ using selector = pg::parse_tree::selector<
     pg::parse_tree::store_content::on<
         // expressions
         g::or_expr, g::and_expr, g::not_app, g::streak_expr, g::streak_count, g::cmp_expr, g::op_le, g::op_ge, g::op_eq,
-        g::op_ne, g::op_lt, g::op_gt, g::add_expr, g::op_add, g::op_sub, g::mul_expr, g::op_mul, g::op_div, g::neg_app,
+        g::op_ne, g::op_lt, g::op_gt, g::add_expr, g::op_add, g::op_sub, g::mul_expr, g::op_mul, g::op_div, g::neg_app, g::op_neg, g::op_not,
         g::paren, g::grade_lit, g::number_lit, g::number, g::unit_word, g::percent_sign, g::call, g::call_name, g::window,
         g::window_length, g::window_days, g::window_sessions, g::window_offset, g::window_offset_length, g::name_ref,
         // header
@@ -77,10 +77,8 @@ void report_syntax(std::size_t at, std::string message, const StatementLine& lin
 template <typename Rule>
 std::unique_ptr<Node> run(const StatementLine& line, Context& cx) {
   pg::memory_input<> in(cx.base() + line.begin, cx.base() + line.end, "", line.begin, line.line, 1);
-  g::LineState state;
-  state.max_depth = cx.limits.max_expression_depth;
   try {
-    auto root = pg::parse_tree::parse<Rule, Node, selector, pg::nothing, g::control>(in, state);
+    auto root = pg::parse_tree::parse<Rule, Node, selector, pg::nothing, g::control>(in);
     if (!root) report_syntax(line.begin, "expected a statement", line, cx);
     return root;
   } catch (const g::SyntaxError& e) {
@@ -88,13 +86,6 @@ std::unique_ptr<Node> run(const StatementLine& line, Context& cx) {
   } catch (const pg::parse_error& e) {  // not raised by the grammar; kept so the parser stays total
     const auto& positions = e.positions();
     report_syntax(positions.empty() ? line.begin : positions.front().byte, std::string(e.message()), line, cx);
-  } catch (const g::DepthExceeded& e) {
-    const std::size_t at = cx.offset(e.at);
-    const std::size_t limit = cx.limits.max_expression_depth;
-    cx.report(error(cx.source, cx.span(at, token_end(cx.source->text(), at, line.end)), "G0004",
-                                   "expression nested too deeply (limit " +
-                                       std::to_string(limit) + ")")
-                                 .help("split it into `let` definitions"));
   }
   return nullptr;
 }
@@ -129,6 +120,14 @@ std::size_t tree_depth(const ast::Expr& e, std::size_t limit) {
 // Later passes (checker, formatter, engine) walk expressions recursively; a
 // chain of thousands of operators on one line would be a tree thousands deep.
 bool deep_enough_to_refuse(const ast::Expr& e, Context& cx) {
+  if (cx.prefix_too_deep_at) {
+    const std::size_t at = *cx.prefix_too_deep_at;
+    cx.report(error(cx.source, cx.span(at, token_end(cx.source->text(), at, cx.line_start + cx.columns.size() - 1)),
+                    "G0004", "expression nested too deeply (limit " + std::to_string(cx.limits.max_expression_depth) + ")")
+                  .label("one prefix operator too many")
+                  .help("split it into `let` definitions"));
+    return true;
+  }
   const std::size_t limit = cx.max_tree_depth();
   if (!cx.expression_too_long && tree_depth(e, limit) <= limit) return false;
   cx.report(error(cx.source, e.span, "G0004", "expression too long: more than " + std::to_string(limit) + " levels of operators")
@@ -522,6 +521,7 @@ void Context::begin_statement(const StatementLine& statement) {
   line_start = statement.line_start;
   columns.clear();
   expression_too_long = false;
+  prefix_too_deep_at.reset();
   const std::string& text = source->text();
   std::uint32_t column = 1;
   for (std::size_t i = line_start; i <= statement.end; ++i) {

@@ -200,6 +200,12 @@ TEST_CASE("nesting up to the limit parses, and one more does not") {
   CHECK(e->op == ast::Op::Add);
   CHECK(e->parenthesized);
 
+  // The deepest legal mix: 64 parentheses, each holding a `not` and a minus.
+  std::string deepest;
+  for (int i = 0; i < 64; ++i) deepest += "(not - ";
+  auto mixed = parse_text(std::string(test::kHeader) + "stage s\n  hold if " + deepest + "a" + std::string(64, ')') + "\n");
+  CHECK(mixed.diagnostics.empty());
+
   auto at_limit = parse_text(std::string(test::kHeader) + "let x = " + std::string(64, '(') + "a" +
                              std::string(64, ')') + "\n");
   CHECK(at_limit.diagnostics.empty());
