@@ -169,6 +169,11 @@ TEST_CASE("G0501: invalid YAML is reported at the parser's position") {
   const auto d = one_error("entries:\n  - date: 2026-10-01\n    pain: 1\n  bad\n", kKinds, "G0501", 4, 3);
   CHECK(d.message.find("not valid YAML") != std::string::npos);
   one_error("entries: [\n  {date: 2026-10-01}\n  \"unterminated\n", kKinds, "G0501", 3, 3);
+  // docs/diagnostics.md's example: keys of one entry indented differently.
+  const auto r = load("entries:\n  - date: 2026-10-01\n   pain: 1\n", kKinds);
+  INFO(codes(r.diagnostics));
+  CHECK(count_code(r.diagnostics, "G0501") == 1);
+  CHECK_FALSE(r.log);
 }
 
 TEST_CASE("G0502: wrong shapes are each reported, and the rest is still checked") {
