@@ -5,8 +5,9 @@
 // sees exactly one statement's code, trimmed.
 //
 // Design rules that keep parsing linear and errors precise:
-// - Every token consumes the blanks AFTER it, so a failing `must<>` raises at
-//   the first byte of the offending token.
+// - Every token consumes the blanks AFTER it, and `req<>` (a `must<>` that
+//   rewinds first) raises where its rule was expected: at the first byte of
+//   the offending token.
 // - Alternatives are decided by their first token (a keyword, a digit, '(' or
 //   a name), so nothing large is ever re-parsed after backtracking.
 // - Expressions are operand-then-operator-tails, one rule per precedence

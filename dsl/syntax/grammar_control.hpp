@@ -6,7 +6,7 @@
 
 namespace gradus::grammar {
 
-// A `must<>` failed: `message` says what was expected at `at`.
+// A `req<>` failed: `message` says what was expected at `at`.
 struct SyntaxError {
   const char* message;
   const char* at;
