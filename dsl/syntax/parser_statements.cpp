@@ -2,6 +2,7 @@
 // statement's keyword into a parse tree, turns PEGTL errors into G0101/G0004
 // diagnostics at the offending token, and builds the AST piece.
 #include <algorithm>
+#include <cstdio>
 
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
@@ -70,11 +71,28 @@ std::size_t token_end(std::string_view text, std::size_t at, std::size_t limit) 
   return i;
 }
 
+// A token as the label shows it: control characters escaped, long tokens cut.
+std::string printable(std::string_view token) {
+  std::string out;
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    if (out.size() >= 40) return out + "...";
+    const auto c = static_cast<unsigned char>(token[i]);
+    if (c < 0x20 || c == 0x7F) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02X", c);
+      out += hex;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 void report_syntax(std::size_t at, std::string message, const StatementLine& line, Context& cx) {
   const std::string_view text = cx.source->text();
   while (at < line.end && (text[at] == ' ' || text[at] == '\t')) ++at;
   const std::size_t end = token_end(text, at, line.end);
-  std::string label = at >= line.end ? "found the end of the line" : "found '" + std::string(text.substr(at, end - at)) + "'";
+  std::string label = at >= line.end ? "found the end of the line" : "found '" + printable(text.substr(at, end - at)) + "'";
   auto d = error(cx.source, cx.span(at, end), "G0101", std::move(message)).label(std::move(label));
   if (d.d.message == "comparisons cannot be chained") {
     d.help("join two comparisons with 'and', as in 'a < b and b < c'");

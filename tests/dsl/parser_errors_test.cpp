@@ -165,6 +165,16 @@ TEST_CASE("G0101: chained comparisons, '=' for '==', duplicates inside a stateme
   check_at(twice, "G0101", 3, 25);
 }
 
+TEST_CASE("the label quotes the found token safely") {
+  auto control = only(header("stage\x01 s\n"));
+  check_at(control, "G0101", 2, 6);
+  CHECK(control.label == "found '\\x01'");
+  auto cr = only(header("stage\rs\n"));
+  CHECK(cr.label == "found '\\x0D'");
+  auto long_word = only(header("version " + std::string(5000, 'v') + "\n"));
+  CHECK(long_word.label == "found '" + std::string(40, 'v') + "...'");
+}
+
 TEST_CASE("G0101 for a line that does not start with a word") {
   auto d = only(header("(a + b)\n"));
   check_at(d, "G0101", 2, 1);
