@@ -51,7 +51,10 @@ struct Interval {
 // type 0 start, 1 stop, 4 stop_all). No timer events: always running.
 std::vector<Interval> timer_intervals(const FitFile& file) {
   std::vector<Interval> out;
-  std::optional<std::uint32_t> started;
+  // A plain flag and value rather than std::optional: GCC -O2 warns
+  // (maybe-uninitialized) on the optional here.
+  bool running = false;
+  std::uint32_t started = 0;
   bool any = false;
   for (std::size_t i = 0; i < file.messages.size(); ++i) {
     const Message& m = file.messages[i];
@@ -62,15 +65,16 @@ std::vector<Interval> timer_intervals(const FitFile& file) {
     if (!type) continue;
     if (*type == 0) {
       any = true;
-      if (!started) started = m.timestamp;
+      if (!running) started = m.timestamp;
+      running = true;
     } else if (*type == 1 || *type == 4) {
       any = true;
-      if (started && m.timestamp >= *started) out.push_back({*started, m.timestamp});
-      started.reset();
+      if (running && m.timestamp >= started) out.push_back({started, m.timestamp});
+      running = false;
     }
   }
   if (!any) return {{0, std::numeric_limits<std::uint32_t>::max()}};
-  if (started) out.push_back({*started, std::numeric_limits<std::uint32_t>::max()});
+  if (running) out.push_back({started, std::numeric_limits<std::uint32_t>::max()});
   return out;
 }
 
