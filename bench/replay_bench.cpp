@@ -1,0 +1,183 @@
+// Replay benchmark: the engine against bsi-tibia written by hand in C++
+// (bsi_tibia_reference.hpp), on generated three-year logs. Prints ns per
+// session evaluation for both and their ratio (target: engine within 3x),
+// the heap allocations of a replay once its buffers exist (target: 0), and
+// the wall time of a full `advise` on a three-year log (target < 20 ms):
+// the advice alone, and end to end from protocol and log text.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <new>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include "bench/bsi_tibia_reference.hpp"
+#include "engine/eval/advice_render.hpp"
+#include "engine/eval/protocol.hpp"
+#include "engine/eval/replay.hpp"
+#include "engine/eval/value_text.hpp"
+
+namespace {
+
+std::size_t g_allocations = 0;
+
+}  // namespace
+
+// Counting allocator: every heap allocation in this program goes through here.
+void* operator new(std::size_t size) {
+  ++g_allocations;
+  if (void* p = std::malloc(size ? size : 1)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+
+namespace {
+
+using namespace gradus;
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The log as YAML, for the end-to-end timing.
+std::string to_yaml(const Log& log, const eval::Plan& plan) {
+  std::string out = "athlete: bench\nprotocol: bsi_tibia\nbaseline: {";
+  bool first = true;
+  for (std::size_t i = 0; i < log.baseline.size(); ++i) {
+    if (!log.baseline[i].present) continue;
+    out += (first ? "" : ", ") + plan.inputs[i].name + ": " + eval::number_text(log.baseline[i].value);
+    first = false;
+  }
+  out += "}\nentries:\n";
+  for (const auto& e : log.entries) {
+    out += "  - {date: " + to_string(e.date);
+    if (e.rest) out += ", rest: true";
+    if (e.cleared) out += ", cleared: true";
+    if (e.minutes) out += ", minutes: " + eval::number_text(*e.minutes);
+    for (std::size_t i = 0; i < e.values.size(); ++i) {
+      if (!e.values[i].present) continue;
+      const bool flag = plan.inputs[i].kind == ast::InputKind::Flag;
+      out += ", " + plan.inputs[i].name + ": " +
+             (flag ? std::string(e.values[i].value != 0 ? "true" : "false") : eval::number_text(e.values[i].value));
+    }
+    out += "}\n";
+  }
+  return out;
+}
+
+struct CountSessions final : eval::ReplayObserver {
+  std::vector<bench::ReferenceStep> steps;
+  void on_entry(const eval::EntryView& view, const eval::Replayer& r) override {
+    if (view.outcome == eval::EntryOutcome::Judged) steps.push_back({view.decision, r.state().stage});
+  }
+  void on_auto_advance(Date, int, int) override {}
+};
+
+}  // namespace
+
+int main() {
+  const std::string protocol_text = read_file(GRADUS_SOURCE_DIR "/protocols/bsi-tibia.gradus");
+  auto compiled = Protocol::compile("bsi-tibia.gradus", protocol_text);
+  if (!compiled.protocol) {
+    std::fprintf(stderr, "replay_bench: bsi-tibia.gradus does not compile\n");
+    return 1;
+  }
+  const Protocol& protocol = *compiled.protocol;
+  const auto plan = std::shared_ptr<const eval::Plan>(std::shared_ptr<const eval::Plan>{}, &protocol.plan());
+  const bench::BsiInputs in(protocol.plan());
+
+  // Three years of logs: about 700 entries each (one every 1-3 days).
+  std::mt19937_64 rng(42);
+  std::vector<Log> logs;
+  for (int i = 0; i < 20; ++i) logs.push_back(bench::random_bsi_log(rng, protocol.plan(), 730, *parse_date("2024-01-01")));
+  std::size_t sessions = 0;
+  int mismatches = 0;
+  eval::Replayer replayer(plan);
+  std::vector<bench::ReferenceStep> expected;
+  for (const auto& log : logs) {
+    CountSessions got;
+    replayer.run_all(log, &got);
+    bench::bsi_reference(log, in, expected);
+    sessions += expected.size();
+    if (got.steps.size() != expected.size()) {
+      ++mismatches;
+      continue;
+    }
+    for (std::size_t k = 0; k < expected.size(); ++k) {
+      if (got.steps[k].decision != expected[k].decision || got.steps[k].stage_after != expected[k].stage_after) {
+        ++mismatches;
+        break;
+      }
+    }
+  }
+  std::printf("logs: %zu three-year logs, %zu judged sessions; engine and hand-written decisions %s\n", logs.size(),
+              sessions, mismatches == 0 ? "agree" : "DIFFER");
+
+  // Allocations of a replay once the Replayer's buffers exist.
+  const Date end = logs[0].entries.back().date + 1;
+  replayer.run(logs[0], end);
+  const std::size_t before = g_allocations;
+  replayer.run(logs[0], end);
+  const std::size_t replay_allocations = g_allocations - before;
+
+  const int rounds = 200;
+  auto start = Clock::now();
+  int sink = 0;
+  for (int r = 0; r < rounds; ++r) {
+    for (const auto& log : logs) {
+      replayer.run(log, log.entries.back().date + 1);
+      sink += replayer.state().stage;
+    }
+  }
+  const double engine_ns = seconds_since(start) * 1e9 / (static_cast<double>(rounds) * static_cast<double>(sessions));
+
+  start = Clock::now();
+  for (int r = 0; r < rounds; ++r) {
+    for (const auto& log : logs) {
+      bench::bsi_reference(log, in, expected);
+      sink += expected.empty() ? 0 : expected.back().stage_after;
+    }
+  }
+  const double hand_ns = seconds_since(start) * 1e9 / (static_cast<double>(rounds) * static_cast<double>(sessions));
+
+  // A full advise on one three-year log: the advice alone, then end to end.
+  const Log& log = logs[0];
+  const Date date = log.entries.back().date + 1;
+  start = Clock::now();
+  const int advise_rounds = 50;
+  for (int r = 0; r < advise_rounds; ++r) sink += static_cast<int>(protocol.advise(log, date).fired.size());
+  const double advise_ms = seconds_since(start) * 1e3 / advise_rounds;
+
+  const std::string yaml = to_yaml(log, protocol.plan());
+  start = Clock::now();
+  auto again = Protocol::compile("bsi-tibia.gradus", protocol_text);
+  auto loaded = again.protocol->load_log("bench.log.yaml", yaml);
+  if (!loaded.log) {
+    std::fprintf(stderr, "replay_bench: the generated YAML log does not load\n");
+    return 1;
+  }
+  const auto advice = again.protocol->advise(*loaded.log, date);
+  const std::string json = eval::advice_json(advice, again.protocol->plan()).dump();
+  const double end_to_end_ms = seconds_since(start) * 1e3;
+
+  std::printf("engine:        %8.1f ns per session evaluation\n", engine_ns);
+  std::printf("hand-written:  %8.1f ns per session evaluation\n", hand_ns);
+  std::printf("ratio:         %8.2fx (target: within 3x)\n", engine_ns / hand_ns);
+  std::printf("allocations in a replay with its buffers in place: %zu (target: 0)\n", replay_allocations);
+  std::printf("advise on a three-year log (%zu entries): %.3f ms (target < 20 ms)\n", log.entries.size(), advise_ms);
+  std::printf("end to end (compile protocol, load %zu KB of YAML, advise, JSON): %.3f ms\n", yaml.size() / 1024,
+              end_to_end_ms);
+  std::printf("(checksum %d, %zu bytes of advice)\n", sink, json.size());
+  return mismatches == 0 ? 0 : 1;
+}
