@@ -1,6 +1,9 @@
-// `gradus import FILE.fit... --dry-run [--format json|text]`: decode watch
-// activities and print each session's gait metrics (engine/fit). Writing them
-// into a log is not implemented yet; docs/fit.md lists the keys and units.
+// `gradus import FILE.fit|FILE.csv... --log LOG [--protocol P] [--date D]
+// [--map INPUT=FIELD]...`: write watch sessions or spreadsheet rows into an
+// athlete's log (tools/gradus/cli_import_log.cpp, docs/data.md).
+// `gradus import FILE.fit... --dry-run [--format json|text]` without --log:
+// decode watch activities and print each session's gait metrics
+// (engine/fit); docs/fit.md lists the keys and units.
 #include <cmath>
 #include <fstream>
 #include <iomanip>
@@ -18,6 +21,7 @@
 #include "dsl/diag/render_text.hpp"
 #include "engine/fit/decoder.hpp"
 #include "engine/fit/session_metrics.hpp"
+#include "tools/gradus/cli_import_log.hpp"
 #include "tools/gradus/commands.hpp"
 
 namespace gradus::cli {
@@ -25,26 +29,49 @@ namespace {
 
 namespace po = boost::program_options;
 
-constexpr const char* kUsage = R"(Usage: gradus import FILE.fit... --dry-run [--format json|text]
+constexpr const char* kUsage = R"(Usage: gradus import FILE.fit|FILE.csv... --log LOG [--protocol FILE] [--date D] [--map INPUT=FIELD]...
+       gradus import FILE.fit... --dry-run [--format json|text]
 
-Read watch activities (FIT files) and show, for each session, the
-session-level gait metrics that would go into the log: cadence (steps/min),
-ground contact time and balance, vertical oscillation, vertical ratio, step
-length, heart rate, distance, duration, and the Stryd developer fields leg
-spring stiffness and form power, dated by the activity's local date. A metric
-the file does not carry is null. Keys and units: docs/fit.md.
+Write watch activities (FIT files) or a spreadsheet export (CSV) into an
+athlete's log. Each running or walking session's metrics go to the entry of
+the activity's local date (amending it if the day has one, keeping the
+values already there), under the protocol's input names: cadence_spm ->
+cadence, ground_contact_ms -> gct, ground_contact_balance_left_pct ->
+gct_balance, vertical_oscillation_mm -> vertical_oscillation,
+vertical_ratio_pct -> vertical_ratio, step_length_mm -> step_length,
+heart_rate_bpm -> heart_rate, leg_spring_stiffness_kn_m -> leg_stiffness,
+form_power_w -> form_power. Only inputs the protocol declares are written,
+converted to their declared unit. A CSV has a header row: `date`, then input
+names (or names mapped with --map). Every value is validated before anything
+is written, and the log is replaced atomically. Details: docs/data.md.
 
-Writing into a log is not implemented yet: --dry-run is required.
+Without --log, --dry-run shows each FIT session's metrics (keys and units:
+docs/fit.md): cadence (steps/min), ground contact time and balance, vertical
+oscillation, vertical ratio, step length, heart rate, distance, duration, and
+the Stryd developer fields leg spring stiffness and form power. A metric the
+file does not carry is null.
 
 Options:
-  --dry-run         only print the metrics (required for now)
-  --format FORMAT   text (default) or json (an array, one object per session)
-  -h, --help        show this help
+  --log LOG          the athlete's log to write into
+  --protocol FILE    the log's protocol (default: the *.gradus beside the log
+                     whose id is the log's `protocol:`)
+  --date D           the day to write FIT sessions to (default: each
+                     activity's local date)
+  --map INPUT=FIELD  INPUT takes the metric FIELD (or, for a CSV, the column
+                     FIELD); INPUT=none writes nothing to INPUT; repeatable
+  --dry-run          with --log: print the new log, change nothing;
+                     without: only print the metrics
+  --format FORMAT    without --log: text (default) or json (one object per session)
+  -h, --help         show this help
 
-Exit status: 0 every file decoded, 2 bad arguments, or a file that cannot
-be read or is damaged (error G0601, with the byte offset of the damage).
+Exit status: 0 written (or printed), 1 the log could not be written (it is
+unchanged), 2 bad arguments, a file that cannot be read or is damaged (G0601,
+with the byte offset of the damage), an invalid value, or a protocol or log
+with errors (nothing written).
 
-Example:
+Examples:
+  gradus import morning-run.fit --log athlete.log.yaml --protocol protocols/bsi-tibia.gradus
+  gradus import clinic.csv --log athlete.log.yaml --map rpe=RPE --map pain_during=Pain
   gradus import --dry-run --format json morning-run.fit
 )";
 
@@ -127,6 +154,7 @@ int run_import(int argc, char** argv) {
   po::options_description named("Options");
   named.add_options()("dry-run", "only print")("format", po::value<std::string>()->default_value("text"), "format")(
       "log", po::value<std::string>(), "log file")("date", po::value<std::string>(), "date")("help,h", "help")(
+      "protocol", po::value<std::string>(), "protocol file")("map", po::value<std::vector<std::string>>(), "INPUT=FIELD")(
       "file", po::value<std::vector<std::string>>()->multitoken(), "FIT files");
   po::positional_options_description positional;
   positional.add("file", -1);
@@ -145,10 +173,20 @@ int run_import(int argc, char** argv) {
   if (format != "text" && format != "json")
     return usage_error("unknown --format '" + format + "' (expected text, json)");
   if (!vm.count("file")) return usage_error("no FIT file given");
-  if (!vm.count("dry-run")) {
-    std::cerr << "gradus import: writing into a log is not implemented yet: use --dry-run\n";
-    return kExitUsage;
+  if (vm.count("log")) {
+    if (!vm["format"].defaulted()) return usage_error("--format is for --dry-run without --log");
+    ImportArgs args;
+    args.files = vm["file"].as<std::vector<std::string>>();
+    args.log = vm["log"].as<std::string>();
+    if (vm.count("protocol")) args.protocol = vm["protocol"].as<std::string>();
+    if (vm.count("date")) args.date = vm["date"].as<std::string>();
+    if (vm.count("map")) args.map = vm["map"].as<std::vector<std::string>>();
+    args.dry_run = vm.count("dry-run") > 0;
+    return import_into_log(args);
   }
+  if (!vm.count("dry-run")) return usage_error("give the log to write into with --log LOG (or --dry-run to only show the metrics)");
+  if (vm.count("protocol") || vm.count("map") || vm.count("date"))
+    return usage_error("--protocol, --map and --date need --log");
 
   int status = kExitOk;
   Diagnostics diagnostics;
@@ -180,7 +218,7 @@ int run_import(int argc, char** argv) {
   return status;
 }
 
-const CommandRegistration reg{"import", "read FIT activities and show their session gait metrics (--dry-run)",
+const CommandRegistration reg{"import", "write FIT activities' gait metrics or a CSV export into a log (or --dry-run: show them)",
                               &run_import};
 
 }  // namespace
