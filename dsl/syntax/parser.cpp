@@ -96,7 +96,7 @@ class Driver {
       report(error(source_, source_->span(start + *at, start + *at + 1), "G0004",
                    std::string(session ? "session" : "expression") + " nested too deeply (limit " + std::to_string(limits_.max_expression_depth) + ")")
                  .label("this '(' is one level too deep")
-                 .help("split it into `let` definitions"));
+                 .help(session ? "nest fewer repeat groups" : "split it into `let` definitions"));
       failed(text.substr(word_begin, word - word_begin));
       return;
     }
@@ -183,13 +183,13 @@ class Driver {
       std::size_t end = statement.begin + 1;
       while (end < statement.end && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
       report(error(source_, source_->span(statement.begin, end), "G0101", "expected a statement keyword")
-                 .label("found '" + std::string(text.substr(statement.begin, end - statement.begin)) + "'")
+                 .label("found '" + printable(text.substr(statement.begin, end - statement.begin)) + "'")
                  .help("a statement starts with a word such as protocol, input, let, stage, session or advance"));
       return;
     }
     const std::string word(statement.keyword);
     auto d = error(source_, source_->span(statement.begin, statement.begin + word.size()), "G0103",
-                   "unknown keyword '" + word + "'")
+                   "unknown keyword '" + printable(word) + "'")
                  .label("a statement cannot start with this");
     if (auto match = closest_match(word, statement_keywords())) {
       d.help("did you mean '" + *match + "'?");

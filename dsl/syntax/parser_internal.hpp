@@ -85,6 +85,9 @@ std::optional<Statement> parse_statement(const StatementLine& line, Context& con
 ast::Quantity make_quantity(const Node& number, const Node* unit, Context& context);
 ast::ExprPtr build_expr(const Node& node, Context& context);
 
+// A token as a message shows it: control characters escaped, long tokens cut.
+std::string printable(std::string_view token);
+
 // The statement keywords, for did-you-mean.
 const std::vector<std::string_view>& statement_keywords();
 

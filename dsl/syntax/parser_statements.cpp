@@ -71,7 +71,9 @@ std::size_t token_end(std::string_view text, std::size_t at, std::size_t limit) 
   return i;
 }
 
-// A token as the label shows it: control characters escaped, long tokens cut.
+}  // namespace
+
+// A token as a message shows it: control characters escaped, long tokens cut.
 std::string printable(std::string_view token) {
   std::string out;
   for (std::size_t i = 0; i < token.size(); ++i) {
@@ -87,6 +89,8 @@ std::string printable(std::string_view token) {
   }
   return out;
 }
+
+namespace {
 
 void report_syntax(std::size_t at, std::string message, const StatementLine& line, Context& cx) {
   const std::string_view text = cx.source->text();

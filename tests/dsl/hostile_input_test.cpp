@@ -222,6 +222,11 @@ TEST_CASE("unterminated strings and unknown keywords in hostile places") {
   const auto& k = first_with(unknown, "G0103");
   check_at(k, 2, 1);
   CHECK(k.message == "unknown keyword '\xC3\xA9tape'");
+  // A huge unknown word is cut in the message.
+  auto huge = parse_text(std::string(test::kHeader) + std::string(50000, 'q') + "\n");
+  const auto& h = first_with(huge, "G0103");
+  CHECK(h.message == "unknown keyword '" + std::string(40, 'q') + "...'");
+  CHECK(h.span.end_column == 50001);
   // A word made only of punctuation is not a keyword at all.
   auto punct = parse_text(std::string(test::kHeader) + "  @@@\n");
   check_at(first_with(punct, "G0101"), 2, 3);
