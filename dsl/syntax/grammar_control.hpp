@@ -6,10 +6,12 @@
 
 namespace gradus::grammar {
 
-// A `req<>` failed: `message` says what was expected at `at`.
+// A `req<>` failed: `message` says what was expected at `at`; `help`, when
+// not null, says how to write it.
 struct SyntaxError {
   const char* message;
   const char* at;
+  const char* help;
 };
 
 template <typename Rule>
@@ -108,6 +110,30 @@ GRADUS_ERROR(tok<cue_message>, "expected the cue's message in double quotes");
 
 #undef GRADUS_ERROR
 
+// Help lines where the fix is obvious.
+template <typename Rule>
+inline constexpr const char* error_help = nullptr;
+
+#define GRADUS_HELP(rule, text) \
+  template <>                   \
+  inline constexpr const char* error_help<rule> = text
+
+GRADUS_HELP(paren_close, "add ')' where the parenthesized part ends");
+GRADUS_HELP(call_close, "add ')' after the last argument");
+GRADUS_HELP(no_chained_comparison, "join two comparisons with 'and', as in 'a < b and b < c'");
+GRADUS_HELP(tok<kw_sessions>, "a streak counts sessions, as in 'pain == 0 for 3 sessions'");
+GRADUS_HELP(tok<version_text>, "write three numbers, as in 'version 1.0.0'");
+GRADUS_HELP(tok<citation>, "put the citation in double quotes, as in 'source \"Author 2021\"'");
+GRADUS_HELP(tok<increase_percent>, "write it as a percentage, as in 'max weekly increase 10%'");
+GRADUS_HELP(tok<score_dots>, "write the range as 'score 0..10'");
+GRADUS_HELP(tok<phase_name>, "put the name in double quotes, as in 'phase \"Return to run\"'");
+GRADUS_HELP(tok<block_amount_unit>, "write the amount with its unit, as in 'run 5 min' or 'run 2 km'");
+GRADUS_HELP(tok<kw_x>, "a repeat reads '6 x (run 1 min, walk 4 min)'; a single block starts with run, walk, jog, cross-train or strides");
+GRADUS_HELP(tok<cue_message>, "a cue gives advice: cue if CONDITION \"message\"");
+GRADUS_HELP(after_condition, "a message goes in double quotes at the end of the rule");
+
+#undef GRADUS_HELP
+
 // pegtl::must_if without the per-rule failure hook: a `req<R>` that fails
 // raises R's message at the point where R was expected.
 template <typename Rule>
@@ -115,7 +141,7 @@ struct control : pg::normal<Rule> {
   template <typename ParseInput, typename... States>
   [[noreturn]] static void raise(const ParseInput& in, States&&...) {
     static_assert(error_message<Rule> != nullptr, "every req<> point needs an error_message");
-    throw SyntaxError{error_message<Rule>, in.current()};
+    throw SyntaxError{error_message<Rule>, in.current(), error_help<Rule>};
   }
 };
 

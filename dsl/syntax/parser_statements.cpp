@@ -92,18 +92,18 @@ std::string printable(std::string_view token) {
 
 namespace {
 
-void report_syntax(std::size_t at, std::string message, const StatementLine& line, Context& cx) {
+void report_syntax(std::size_t at, std::string message, const char* help, const StatementLine& line, Context& cx) {
   const std::string_view text = cx.source->text();
   while (at < line.end && (text[at] == ' ' || text[at] == '\t')) ++at;
   const std::size_t end = token_end(text, at, line.end);
   std::string label = at >= line.end ? "found the end of the line" : "found '" + printable(text.substr(at, end - at)) + "'";
   auto d = error(cx.source, cx.span(at, end), "G0101", std::move(message)).label(std::move(label));
-  if (d.d.message == "comparisons cannot be chained") {
-    d.help("join two comparisons with 'and', as in 'a < b and b < c'");
-  } else if (text[at] == '=' && (at + 1 >= line.end || text[at + 1] != '=')) {
+  if (at < line.end && text[at] == '=' && (at + 1 >= line.end || text[at + 1] != '=')) {
     d.help("compare with '==', not '='");
+  } else if (help) {
+    d.help(help);
   }
-  cx.report(std::move(d));
+  cx.report(d);
 }
 
 template <typename Rule>
@@ -111,13 +111,13 @@ std::unique_ptr<Node> run(const StatementLine& line, Context& cx) {
   pg::memory_input<> in(cx.base() + line.begin, cx.base() + line.end, "", line.begin, line.line, 1);
   try {
     auto root = pg::parse_tree::parse<Rule, Node, selector, pg::nothing, g::control>(in);
-    if (!root) report_syntax(line.begin, "expected a statement", line, cx);
+    if (!root) report_syntax(line.begin, "expected a statement", nullptr, line, cx);
     return root;
   } catch (const g::SyntaxError& e) {
-    report_syntax(cx.offset(e.at), e.message, line, cx);
+    report_syntax(cx.offset(e.at), e.message, e.help, line, cx);
   } catch (const pg::parse_error& e) {  // not raised by the grammar; kept so the parser stays total
     const auto& positions = e.positions();
-    report_syntax(positions.empty() ? line.begin : positions.front().byte, std::string(e.message()), line, cx);
+    report_syntax(positions.empty() ? line.begin : positions.front().byte, std::string(e.message()), nullptr, line, cx);
   }
   return nullptr;
 }

@@ -175,6 +175,16 @@ TEST_CASE("the label quotes the found token safely") {
   CHECK(long_word.label == "found '" + std::string(40, 'v') + "...'");
 }
 
+TEST_CASE("G0101 carries help where the fix is obvious") {
+  CHECK(only(header("stage s\n  session run 5\n")).help == "write the amount with its unit, as in 'run 5 min' or 'run 2 km'");
+  CHECK(only(header("version 1\n")).help == "write three numbers, as in 'version 1.0.0'");
+  CHECK(only(header("let x = (a\n")).help == "add ')' where the parenthesized part ends");
+  CHECK(only(header("stage s\n  cue if x\n")).help.rfind("a cue gives advice", 0) == 0);
+  CHECK(only(header("stage s\n  hold if x message\n")).help == "a message goes in double quotes at the end of the rule");
+  // No help where there is nothing obvious to say.
+  CHECK(only(header("input p banana\n")).help.empty());
+}
+
 TEST_CASE("G0101 for a line that does not start with a word") {
   auto d = only(header("(a + b)\n"));
   check_at(d, "G0101", 2, 1);
