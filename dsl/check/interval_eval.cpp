@@ -328,4 +328,18 @@ std::string describe_values(const ast::Expr& term, const Interval& values, const
   return text;
 }
 
+std::string describe_value(const ast::Expr& term, double value, const RangeAnalyzer& ranges) {
+  const auto& p = ranges.protocol();
+  const LiteralContext c = ranges.context_of(term);
+  if (c.input >= 0 && static_cast<std::size_t>(c.input) < p.inputs.size()) {
+    const auto& names = p.inputs[static_cast<std::size_t>(c.input)].type.names;
+    if (value >= 0 && value == std::floor(value) && static_cast<std::size_t>(value) < names.size()) {
+      return names[static_cast<std::size_t>(value)];
+    }
+  }
+  if (c.unit == Unit::Percent) return number_text(value) + "%";
+  if (c.unit != Unit::None) return number_text(value / info(c.unit).to_base) + " " + std::string(to_string(c.unit));
+  return number_text(value);
+}
+
 }  // namespace gradus::lint

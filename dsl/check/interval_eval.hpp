@@ -48,6 +48,9 @@ class RangeAnalyzer {
 // "0..10", "3 or more min", "trace..2+", "true".
 std::string describe_values(const ast::Expr& term, const Interval& values, const RangeAnalyzer& ranges);
 
+// One value of `term` as it would be written: "3", "165 spm", "trace", "2%".
+std::string describe_value(const ast::Expr& term, double value, const RangeAnalyzer& ranges);
+
 // The value of a number literal in base units; `context` gives the unit of a bare number.
 double literal_value(const ast::Expr& number, Unit context);
 

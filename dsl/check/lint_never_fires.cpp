@@ -1,6 +1,8 @@
 // G0407: a rule whose condition is false for every value its inputs can
 // take (`pain_during > 10` on a 0..10 score, `x > 5 and x < 3`,
 // `count(... over 7 days) > 7`). Silent whenever the analysis cannot prove it.
+#include <algorithm>
+
 #include "dsl/check/interval_condition.hpp"
 #include "dsl/check/lint_registry.hpp"
 #include "dsl/check/lint_support.hpp"
@@ -19,6 +21,13 @@ std::optional<std::string> boundary_hint(const Atom& a, const Interval& range) {
   return std::nullopt;
 }
 
+std::string reason_text(const Contradiction& r, const RangeAnalyzer& ranges) {
+  const Literal& lit = *r.literal;
+  if (!lit.atom) return code_text(*lit.source) + " is never true";
+  if (r.other) return code_text(*r.other->source) + " and " + code_text(*lit.source) + " are never true together";
+  return code_text(*lit.source) + " is false for every value of " + r.key + " (" + describe_values(*lit.atom->term, r.term_range, ranges) + ")";
+}
+
 void check_rule(const LintContext& context, const RangeAnalyzer& ranges, const ast::Rule& rule, Diagnostics& out) {
   if (!rule.condition) return;
   const auto dnf = to_dnf(*rule.condition, ranges);
@@ -31,11 +40,19 @@ void check_rule(const LintContext& context, const RangeAnalyzer& ranges, const a
   }
   const std::string kind = ast::to_string(rule.kind);
   if (dnf->size() > 1) {
-    out.push_back(lint_finding(context, rule.condition->span, "G0407",
-                               "this " + kind + " rule can never fire: each alternative of its condition is false for every possible value")
-                      .label("never true")
-                      .help("a rule that cannot fire protects no one: fix the comparisons, or remove the rule")
-                      .d);
+    auto d = lint_finding(context, rule.condition->span, "G0407",
+                          "this " + kind + " rule can never fire: each alternative of its condition is false for every possible value");
+    d.label("never true");
+    // Say why for the first few alternatives (each names the comparison that rules it out).
+    std::vector<std::string> said;
+    for (std::size_t i = 0; i < reasons.size() && said.size() < 4; ++i) {
+      auto text = reason_text(reasons[i], ranges);
+      if (std::find(said.begin(), said.end(), text) != said.end()) continue;
+      said.push_back(text);
+      d.note(std::move(text));
+    }
+    d.help("a rule that cannot fire protects no one: fix the comparisons, or remove the rule");
+    out.push_back(std::move(d.d));
     return;
   }
   const Contradiction& r = reasons.front();
@@ -53,7 +70,7 @@ void check_rule(const LintContext& context, const RangeAnalyzer& ranges, const a
   if (!r.other) {
     std::string help = r.key + " is " + values + ": compare it with a value inside that range";
     if (auto op = boundary_hint(a, r.term_range)) {
-      help = r.key + " is " + values + ": did you mean `" + r.key + " " + *op + " " + number_text(a.value / info(ranges.context_of(*a.term).unit).to_base) + "`?";
+      help = r.key + " is " + values + ": did you mean `" + r.key + " " + *op + " " + describe_value(*a.term, a.value, ranges) + "`?";
     }
     out.push_back(lint_finding(context, lit.source->span, "G0407",
                                "this " + kind + " rule can never fire: " + code_text(*lit.source) + " is false for every value of " + r.key +

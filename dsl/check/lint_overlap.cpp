@@ -61,6 +61,24 @@ void check_pair(const LintContext& context, const RangeAnalyzer& ranges, const a
   if (!b) return;
   const auto shared = overlap(*a, *b, ranges);
   if (shared.empty()) return;
+  // With one shared term and one regress comparison on it, the advance bound that meets it is that comparison negated.
+  std::string help = "make the bands meet without overlapping (for example advance below the value where regress starts)";
+  if (shared.size() == 1) {
+    const std::string key = format_expr(*shared.front().first);
+    const Atom* regress_atom = nullptr;
+    int on_key = 0;
+    for (const auto& literal : *b) {
+      if (literal.atom->key == key) {
+        regress_atom = &*literal.atom;
+        ++on_key;
+      }
+    }
+    if (on_key == 1 && regress_atom->op != ast::Op::Eq && regress_atom->op != ast::Op::Ne && regress_atom->exact) {
+      help = "make the bands meet without overlapping: write the " + std::string(ast::to_string(forward.kind)) + "'s bound as `" + key +
+             " " + ast::to_string(negate_comparison(regress_atom->op)) + " " +
+             describe_value(*regress_atom->term, regress_atom->value, ranges) + "`";
+    }
+  }
   std::string band;
   for (const auto& [term, values] : shared) {
     band += (band.empty() ? "" : " and ") + format_expr(*term) + " is " + describe_values(*term, values, ranges);
@@ -73,7 +91,7 @@ void check_pair(const LintContext& context, const RangeAnalyzer& ranges, const a
                     .label("overlaps the " + std::string(ast::to_string(earlier.kind)) + " rule")
                     .secondary(earlier.condition->span, std::string("this ") + ast::to_string(earlier.kind) + " rule")
                     .note("regress wins at run time, so the " + std::string(ast::to_string(forward.kind)) + " never acts there")
-                    .help("make the bands meet without overlapping (for example advance below the value where regress starts)")
+                    .help(help)
                     .d);
 }
 

@@ -86,6 +86,20 @@ TEST_CASE("G0407: a help line suggests the boundary that was probably meant") {
   CHECK_THAT(d.help, Catch::Matchers::Contains("did you mean `pain >= 10`?"));
 }
 
+TEST_CASE("G0407: with alternatives, a note says why each one fails") {
+  const std::string text = with_safety_rule("hold if (pain > 5 and pain < 2) or (swelling and pain > 10)");
+  const auto d = expect_one(lint_text(text), "G0407", text, "(pain > 5", "each alternative");
+  REQUIRE(d.notes.size() == 2);
+  CHECK_THAT(d.notes[0], Catch::Matchers::Contains("`pain > 5` and `pain < 2` are never true together"));
+  CHECK_THAT(d.notes[1], Catch::Matchers::Contains("`pain > 10` is false for every value of pain (0..10)"));
+}
+
+TEST_CASE("G0407: a quantity's hint keeps its unit") {
+  const std::string text = with_safety_rule("hold if run_minutes < 0 min");
+  const auto d = expect_one(lint_text(text), "G0407", text, "run_minutes < 0 min", "(0 or more min)");
+  CHECK_THAT(d.help, Catch::Matchers::Contains("`run_minutes <= 0 min`"));
+}
+
 TEST_CASE("G0407: a choice that excludes all its names cannot be true") {
   const std::string text = with_safety_rule("hold if soreness != none and soreness != warmup and soreness != next_day");
   expect_one(lint_text(text), "G0407", text, "soreness != next_day", "never true together");
@@ -119,6 +133,7 @@ TEST_CASE("G0408: advance and regress in one stage overlap on a band") {
   const std::string text = two_rules("", "    advance if pain <= 4\n    regress if pain >= 3\n");
   const auto d = expect_one(lint_text(text), "G0408", text, "pain >= 3", "both true when pain is 3..4");
   CHECK_THAT(d.message, Catch::Matchers::Contains("`advance if pain <= 4` and `regress if pain >= 3`"));
+  CHECK_THAT(d.help, Catch::Matchers::Contains("write the advance's bound as `pain < 3`"));
   REQUIRE(d.labels.size() == 1);
   CHECK(d.labels[0].span.line == position_of(text, "pain <= 4").line);
 }
