@@ -169,7 +169,11 @@ std::string words(const ast::Protocol& protocol, const ast::Expr& expr) {
 
 std::string describe_name(const ast::Protocol& protocol, const std::string& name) {
   if (const ast::Input* input = find_input(protocol, name)) {
-    if (input->description && !input->description->empty()) return *input->description;
+    // A choice's description is usually the question asked ("when soreness
+    // appeared, if at all"), which reads badly before "is"; its name does not.
+    if (input->type.kind != ast::InputKind::OneOf && input->description && !input->description->empty()) {
+      return *input->description;
+    }
   }
   return spaced(name);
 }
