@@ -131,8 +131,10 @@ Advice advise(const std::shared_ptr<const Plan>& plan_ptr, const Log& log, Date 
     a.session = stage.session;
   }
 
-  // The reasons: every rule that fired at the last judged session.
-  if (snap.taken) {
+  if (st.cleared_since_session) a.cleared = st.cleared_on;
+  // The reasons: every rule that fired at the last judged session (once a
+  // referral is lifted, its reasons no longer stand).
+  if (snap.taken && !st.cleared_since_session) {
     const StagePlan& judged = plan.stages[static_cast<std::size_t>(snap.stage)];
     for (const int r : judged.evaluated) {
       if (snap.results[static_cast<std::size_t>(r)] != Truth::True) continue;
@@ -157,6 +159,7 @@ Advice advise(const std::shared_ptr<const Plan>& plan_ptr, const Log& log, Date 
     NeedsInput in;
     in.stage = st.stage;
     in.measured = &replayer.measured_inputs();
+    in.latest = &replayer.latest_inputs();
     const bool fresh = !snap.taken || snap.stage != st.stage || st.cleared_since_session || st.sessions_in_stage == 0;
     if (!fresh) {
       in.registers = snap.registers;

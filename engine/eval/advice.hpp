@@ -53,6 +53,7 @@ struct Advice {
   std::optional<std::string> session;  // canonical text; none when not a session day
   int rest_days_left = 0;              // days of a `then rest` or a recovery stage left, today included
   std::optional<Date> last_session;    // the session the decision comes from
+  std::optional<Date> cleared;         // a referral was lifted on this date, after the last session
   std::string why_not_session;         // when not a session day: the reason, in words
   std::vector<FiredRule> fired;        // every rule that fired at the last session (cues included)
   std::vector<Need> needs;

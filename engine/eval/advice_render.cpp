@@ -7,6 +7,9 @@ namespace {
 
 std::string decision_sentence(const Advice& a) {
   const std::string from = a.last_session ? " at the session on " + to_string(*a.last_session) : "";
+  if (a.cleared && a.decision == Decision::Hold) {
+    return "hold: the referral was cleared on " + to_string(*a.cleared) + "; stay at this stage";
+  }
   switch (a.decision) {
     case Decision::Start: return "start: no session logged yet, begin with this stage";
     case Decision::Advance: return "advance" + from + ": moved up to this stage";
@@ -61,7 +64,10 @@ void render_advice_text(std::ostream& out, const Advice& a, const Plan& plan) {
     out << "\n";
     if (!f.values.empty()) out << "    saw " << values_line(f.values, plan) << "\n";
   }
-  if (!reasons && a.last_session && a.decision == Decision::Hold) {
+  if (a.cleared) {
+    out << "\nWhy:\n  - a clinician cleared the referral on " << to_string(*a.cleared)
+        << "; the stage starts afresh\n";
+  } else if (!reasons && a.last_session && a.decision == Decision::Hold) {
     out << "\nWhy:\n  - no rule fired at the last session, so the athlete stays\n";
   }
   if (!a.needs.empty()) {
@@ -84,6 +90,7 @@ nlohmann::json advice_json(const Advice& a, const Plan& plan) {
   j["stage_title"] = a.stage_title;
   j["decision"] = to_string(a.decision);
   j["last_session"] = a.last_session ? json(to_string(*a.last_session)) : json(nullptr);
+  j["cleared"] = a.cleared ? json(to_string(*a.cleared)) : json(nullptr);
   j["session_day"] = a.session_day;
   j["session"] = a.session ? json(*a.session) : json(nullptr);
   j["not_session_because"] = a.session_day ? json(nullptr) : json(a.why_not_session);

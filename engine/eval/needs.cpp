@@ -52,6 +52,20 @@ std::string seen(const Plan& plan, const RulePlan& rule, const ast::Expr& part, 
   return out;
 }
 
+// latest(x) values a part reads, from the replay's state (no session to read registers from).
+void latest_values(const Plan& plan, const ast::Expr& expr, const std::vector<Value>* latest, std::string& out) {
+  if (latest && expr.kind == ast::ExprKind::Call && expr.name == "latest" && !expr.args.empty() &&
+      expr.args[0]->symbol.kind == ast::SymbolKind::Input) {
+    const auto i = static_cast<std::size_t>(expr.args[0]->symbol.index);
+    if (i < latest->size()) {
+      if (!out.empty()) out += ", ";
+      out += format_expr(expr) + " = " + show_value((*latest)[i], expr.type, plan);
+    }
+    return;
+  }
+  for (const auto& arg : expr.args) latest_values(plan, *arg, latest, out);
+}
+
 std::uint32_t streak_index(const Plan& plan, const ast::Expr* expr) {
   for (std::size_t i = 0; i < plan.streaks.size(); ++i) {
     if (plan.streaks[i].expr == expr) return static_cast<std::uint32_t>(i);
@@ -104,7 +118,9 @@ std::vector<Need> stage_needs(const Plan& plan, const NeedsInput& in) {
       } else if (const ast::Expr* input = unmeasured_latest(*part, in.measured)) {
         need.have = input->name + " not measured yet";
       } else if (!judged) {
-        need.have = "no session in this stage yet";
+        std::string values;
+        latest_values(plan, *part, in.latest, values);
+        need.have = values.empty() ? "no session in this stage yet" : "no session in this stage yet; " + values;
       } else {
         need.have = seen(plan, rule, *part, in.registers);
         if (t == Truth::Unknown) need.have = need.have.empty() ? "unknown" : "unknown: " + need.have;

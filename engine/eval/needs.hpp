@@ -17,6 +17,7 @@ struct NeedsInput {
   std::span<const Value> registers;
   std::span<const std::uint32_t> streak_progress;  // by streak index
   const std::vector<bool>* measured = nullptr;     // by input: ever measured
+  const std::vector<Value>* latest = nullptr;      // by input: latest(x) now
   int days_in_stage = 0;
   int blocked_rule = -1;
   Blocked blocked = Blocked::None;

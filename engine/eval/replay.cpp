@@ -155,6 +155,7 @@ void Replayer::process(std::size_t index, const LogEntry& entry, ReplayObserver*
     // judged; the stage's counters start afresh.
     state_.referred = false;
     state_.cleared_since_session = true;
+    state_.cleared_on = entry.date;
     cleared = true;
     enter_stage(state_.stage, entry.date);
   }

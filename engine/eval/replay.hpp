@@ -31,6 +31,7 @@ struct ReplayState {
   bool referred = false;
   bool discharged = false;
   bool cleared_since_session = false;  // a referral was lifted after the last judged session
+  std::optional<Date> cleared_on;      // the entry that last lifted a referral
   bool auto_advanced = false;          // a recovery stage ran out after the last judged session
   std::optional<Date> rest_until;      // last day of a `then rest N days`
   std::int32_t sessions = 0;           // sessions seen (judged or not)
@@ -86,6 +87,7 @@ class Replayer {
   Value latest(std::size_t input) const { return latest_[input]; }
   bool measured(std::size_t input) const { return measured_[input]; }
   const std::vector<bool>& measured_inputs() const { return measured_; }
+  const std::vector<Value>& latest_inputs() const { return latest_; }
 
  private:
   enum class Context : std::uint8_t { Session, Entry, Empty };
