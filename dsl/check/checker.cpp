@@ -9,6 +9,8 @@
 // so one run reports as many independent mistakes as it can.
 #include <algorithm>
 #include <array>
+#include <set>
+#include <string>
 #include <tuple>
 
 #include "dsl/check/lints.hpp"
@@ -53,12 +55,11 @@ CheckResult check_protocol(ast::Protocol& protocol, const CheckOptions& options)
 
   auto& diags = result.diagnostics;
   // The same finding from two places (e.g. a lint that also reports G0401) is shown once.
+  std::set<std::tuple<std::string, std::uint32_t, std::uint32_t, std::uint32_t>> seen;
   std::vector<Diagnostic> unique;
+  unique.reserve(diags.size());
   for (auto& d : diags) {
-    const bool dup = std::any_of(unique.begin(), unique.end(), [&](const Diagnostic& u) {
-      return u.code == d.code && u.span.begin == d.span.begin && u.span.end == d.span.end && u.span.line == d.span.line;
-    });
-    if (!dup) unique.push_back(std::move(d));
+    if (seen.emplace(d.code, d.span.begin, d.span.end, d.span.line).second) unique.push_back(std::move(d));
   }
   diags = std::move(unique);
   if (options.strict) {

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "dsl/check/builtins.hpp"
+#include "dsl/diag/suggest.hpp"
+
 namespace gradus::check {
 
 std::string_view PassContext::text(Span span) const {
@@ -29,6 +32,31 @@ Span PassContext::join(Span first, Span last) const {
   s.end_line = last.end_line;
   s.end_column = last.end_column;
   return s;
+}
+
+std::optional<std::string> PassContext::suggest(std::string_view word, const std::vector<std::string>& candidates) {
+  if (candidates.size() > suggestion_budget_) return std::nullopt;
+  suggestion_budget_ -= candidates.size();
+  return closest_match(word, candidates);
+}
+
+std::optional<std::string> PassContext::suggest(std::string_view word, const std::vector<std::string_view>& candidates) {
+  if (candidates.size() > suggestion_budget_) return std::nullopt;
+  suggestion_budget_ -= candidates.size();
+  return closest_match(word, candidates);
+}
+
+const std::vector<std::string>& PassContext::value_names() {
+  if (!value_names_) {
+    std::vector<std::string> names;
+    for (const auto& in : protocol.inputs) names.push_back(in.name);
+    for (const auto& let : protocol.lets) names.push_back(let.name);
+    for (const auto& s : builtin_series()) names.emplace_back(s.name);
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    value_names_ = std::move(names);
+  }
+  return *value_names_;
 }
 
 void for_each_rule(ast::Protocol& protocol, const RuleVisitor& visit) {

@@ -4,15 +4,20 @@
 // rules and expressions that several passes share, so each pass is only its
 // own logic.
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "dsl/check/checker.hpp"
 
 namespace gradus::check {
 
-struct PassContext {
+class PassContext {
+ public:
+  PassContext(ast::Protocol& p, const CheckOptions& o, Diagnostics& d) : protocol(p), options(o), out(d) {}
+
   ast::Protocol& protocol;
   const CheckOptions& options;
   Diagnostics& out;
@@ -28,6 +33,18 @@ struct PassContext {
   std::string quote(Span span) const;
   // A span covering [first.begin, last.end).
   Span join(Span first, Span last) const;
+
+  // Did-you-mean within a budget: a hostile file with thousands of unknown
+  // names and thousands of inputs must not cost millions of edit distances.
+  // Past the budget, findings simply come without a suggestion.
+  std::optional<std::string> suggest(std::string_view word, const std::vector<std::string>& candidates);
+  std::optional<std::string> suggest(std::string_view word, const std::vector<std::string_view>& candidates);
+  // Inputs, lets and built-in series: what a name in an expression may be.
+  const std::vector<std::string>& value_names();
+
+ private:
+  std::size_t suggestion_budget_ = 200'000;  // candidate comparisons per check
+  std::optional<std::vector<std::string>> value_names_;
 };
 
 // One named pass of the checker (like OPA's compiler stages).

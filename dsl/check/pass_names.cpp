@@ -62,20 +62,20 @@ void check_duplicates(PassContext& cx) {
   }
   // Grade and choice names within one input.
   for (const auto& in : cx.protocol.inputs) {
+    std::unordered_map<std::string_view, std::size_t> listed;
     const auto& names = in.type.names;
     for (std::size_t i = 0; i < names.size(); ++i) {
-      for (std::size_t j = 0; j < i; ++j) {
-        if (names[i] != names[j]) continue;
-        const Span here = i < in.type.name_spans.size() ? in.type.name_spans[i] : in.type.span;
-        const Span first = j < in.type.name_spans.size() ? in.type.name_spans[j] : in.type.span;
-        cx.report(error(cx.source(), here, "G0202",
-                        "duplicate " + std::string(in.type.kind == ast::InputKind::Levels ? "grade" : "choice") +
-                            " '" + names[i] + "' in input '" + in.name + "'")
-                      .label("listed again here")
-                      .secondary(first, "first listed here")
-                      .help("remove one of them"));
-        break;
-      }
+      auto [at, fresh] = listed.emplace(names[i], i);
+      if (fresh) continue;
+      const std::size_t j = at->second;
+      const Span here = i < in.type.name_spans.size() ? in.type.name_spans[i] : in.type.span;
+      const Span first = j < in.type.name_spans.size() ? in.type.name_spans[j] : in.type.span;
+      cx.report(error(cx.source(), here, "G0202",
+                      "duplicate " + std::string(in.type.kind == ast::InputKind::Levels ? "grade" : "choice") + " '" +
+                          names[i] + "' in input '" + in.name + "'")
+                    .label("listed again here")
+                    .secondary(first, "first listed here")
+                    .help("remove one of them"));
     }
   }
 }
@@ -94,8 +94,6 @@ class Resolver {
     for (const auto& s : builtin_series()) {
       names_.emplace(std::string(s.name), ast::Symbol{ast::SymbolKind::Builtin, static_cast<int>(s.series)});
     }
-    for (const auto& [name, symbol] : names_) candidates_.push_back(name);
-    std::sort(candidates_.begin(), candidates_.end());
     for (const auto& f : builtin_functions()) functions_.push_back(f.name);
   }
 
@@ -131,19 +129,6 @@ class Resolver {
     }
   }
 
-  void report_unknown_name(PassContext& cx, const ast::Expr& e) const {
-    auto d = error(cx.source(), e.span, "G0201", "unknown name '" + e.name + "'")
-                 .label("not an input, a let or a built-in series");
-    if (auto guess = closest_match(e.name, candidates_)) {
-      d.help("did you mean '" + *guess + "'?");
-    } else if (find_builtin_function(e.name)) {
-      d.help("'" + e.name + "' is a function: write " + e.name + "(...)");
-    } else {
-      d.help("declare it with an `input` or `let` line above its first use");
-    }
-    cx.report(std::move(d));
-  }
-
  private:
   void report_unknown_function(const ast::Expr& e) {
     const Span at = e.name_span.valid() ? e.name_span : e.span;
@@ -155,7 +140,7 @@ class Resolver {
       return;
     }
     auto d = error(cx_.source(), at, "G0201", "unknown function '" + e.name + "'").label("not a built-in function");
-    if (auto guess = closest_match(e.name, functions_)) {
+    if (auto guess = cx_.suggest(e.name, functions_)) {
       d.help("did you mean '" + *guess + "'?");
     } else {
       d.help("the functions are max, min, abs, mean, sum, count, all, any, missing, baseline, latest, previous, "
@@ -166,7 +151,6 @@ class Resolver {
 
   PassContext& cx_;
   std::unordered_map<std::string, ast::Symbol> names_;
-  std::vector<std::string> candidates_;
   std::vector<std::string_view> functions_;
 };
 
@@ -175,7 +159,16 @@ class Resolver {
 // Shared with the types pass: a deferred comparison operand that turned out
 // not to be a grade or choice word is reported with the same message.
 void report_unknown_name(PassContext& cx, const ast::Expr& e) {
-  Resolver(cx).report_unknown_name(cx, e);
+  auto d = error(cx.source(), e.span, "G0201", "unknown name '" + e.name + "'")
+               .label("not an input, a let or a built-in series");
+  if (auto guess = cx.suggest(e.name, cx.value_names())) {
+    d.help("did you mean '" + *guess + "'?");
+  } else if (find_builtin_function(e.name)) {
+    d.help("'" + e.name + "' is a function: write " + e.name + "(...)");
+  } else {
+    d.help("declare it with an `input` or `let` line above its first use");
+  }
+  cx.report(std::move(d));
 }
 
 void pass_names(PassContext& cx) {

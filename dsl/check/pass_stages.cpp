@@ -30,7 +30,7 @@ void pass_stages(PassContext& cx) {
     auto d = error(cx.source(), rule.target_span.valid() ? rule.target_span : rule.span, "G0301",
                    std::string("`") + to_string(rule.kind) + " to` an unknown stage '" + *rule.target + "'")
                  .label("no stage has this id");
-    if (auto guess = closest_match(*rule.target, ids)) {
+    if (auto guess = cx.suggest(*rule.target, ids)) {
       d.help("did you mean '" + *guess + "'?");
     } else if (!ids.empty()) {
       std::string list;

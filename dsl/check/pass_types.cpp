@@ -23,6 +23,7 @@ namespace {
 
 using ast::Expr;
 using ast::ExprKind;
+using ast::ExprPtr;
 using ast::Op;
 using ast::SymbolKind;
 using ast::Type;
@@ -262,7 +263,7 @@ class TypeChecker {
                  .label(std::string("not one of ") + in.name + "'s " + (grade ? "grades" : "choices"))
                  .secondary(in.type.span, in.name + " declared here");
     // `4+` is one edit from `1+` but not a typo of it: grade literals get the list.
-    auto guess = x.kind == ExprKind::Name ? closest_match(word, names) : std::nullopt;
+    auto guess = x.kind == ExprKind::Name ? cx_.suggest(word, names) : std::nullopt;
     if (guess) {
       d.help("did you mean '" + *guess + "'?");
     } else {
@@ -540,7 +541,8 @@ class TypeChecker {
 
   Type call(Expr& e) {
     const BuiltinFunctionInfo* f = find_builtin_function(e.name);
-    if (!f) {  // reported by the names pass
+    const bool complete = std::all_of(e.args.begin(), e.args.end(), [](const ExprPtr& a) { return a != nullptr; });
+    if (!f || !complete) {  // reported by the names pass (or the parser)
       infer_all(e);
       return Type{};
     }

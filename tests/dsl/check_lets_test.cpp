@@ -58,3 +58,18 @@ TEST_CASE("lets take the type of their value") {
   CHECK(c.expr("doubled > 4")->args[0]->type.kind == ast::TypeKind::Number);
   CHECK(c.expr("doubled > 4")->type.kind == ast::TypeKind::Boolean);
 }
+
+TEST_CASE("G0206: a long chain of forward lets is reported once per use, without blowing up") {
+  std::string lets;
+  const int n = 3000;
+  for (int i = 0; i < n - 1; ++i) lets += "let a" + std::to_string(i) + " = a" + std::to_string(i + 1) + " + 1\n";
+  lets += "let a" + std::to_string(n - 1) + " = pain\n";
+  auto c = check_text(with_lets(lets));
+  CHECK(c.count("G0206") == static_cast<std::size_t>(n - 1));
+  const Diagnostic* d = c.find("G0206");
+  REQUIRE(d);
+  CHECK(d->message == "let 'a1' is used before its definition");  // a chain, not a cycle
+
+  auto cycle = check_text(with_lets("let a = pain\nlet b = c * 2\nlet c = b + a\n"));
+  CHECK(require_at(cycle, "G0206", 5, 9).message == "cyclic let: 'b' uses 'c', which leads back to 'b'");
+}
