@@ -245,6 +245,13 @@ class TypeChecker {
       if (names[i] != word) continue;
       x.symbol = {grade ? SymbolKind::GradeValue : SymbolKind::ChoiceValue, static_cast<int>(i)};
       x.type = other;
+      if (x.kind == ExprKind::Number) {
+        // `2` in `levels 0, 1, 2`: a grade, not a number. The one place the
+        // checker changes a node's kind, so no later stage reads it as 2.0;
+        // it prints the same (`name` is the text as written).
+        x.kind = ExprKind::Grade;
+        x.name = word;
+      }
       return WordResult::Resolved;
     }
     if (x.kind == ExprKind::Name && x.symbol.kind != SymbolKind::Unresolved) return WordResult::NotAWord;

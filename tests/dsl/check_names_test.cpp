@@ -152,7 +152,25 @@ TEST_CASE("grade and choice words resolve to their position in the input's names
   auto* numeric_grade = c.expr("hop >= 2")->args[1].get();  // levels may be numbers
   CHECK(numeric_grade->symbol.kind == ast::SymbolKind::GradeValue);
   CHECK(numeric_grade->symbol.index == 2);
+  CHECK(numeric_grade->kind == ast::ExprKind::Grade);  // never read as the number 2
+  CHECK(numeric_grade->name == "2");
   CHECK(c.expr("latest(effusion) < 3+")->args[1]->symbol.index == 4);
+}
+
+TEST_CASE("a numeric level is its position, not its value") {
+  const std::string text =
+      "protocol t \"T\"\nsource \"s\"\ninput lachman levels 1, 2, 3\n"
+      "stage a \"A\"\n  session run 10 min\n  frequency daily\n  advance if lachman <= 1\n"
+      "stage b \"B\"\n  session run 20 min\n  frequency daily\n";
+  auto c = check_text(text);
+  INFO(c.codes());
+  REQUIRE(c.check.ok());
+  auto* one = c.expr("lachman <= 1")->args[1].get();
+  CHECK(one->symbol.index == 0);
+  CHECK(one->kind == ast::ExprKind::Grade);
+  auto again = check_protocol(*c.protocol);  // checking the rewritten tree again is stable
+  CHECK(again.ok());
+  CHECK(one->symbol.index == 0);
 }
 
 TEST_CASE("G0211: an unknown grade or choice name, with a did-you-mean over that input's names") {
