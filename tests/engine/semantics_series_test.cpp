@@ -208,3 +208,35 @@ stage b "B"
   CHECK(result_at(s, "2026-10-01") == T);
   CHECK(result_at(s, "2026-10-02") == F);
 }
+
+TEST_CASE("advances_in(N days) counts advances decided at sessions in the window", "[semantics]") {
+  const char* p = R"(protocol t "T"
+input pain score 0..10
+safety
+  hold if advances_in(3 days) >= 2 and pain == 5
+stage a "A"
+  session run 10 min
+  advance if pain == 0
+stage b "B"
+  session run 10 min
+  advance if pain == 0
+stage c "C"
+  session run 10 min
+  advance if pain == 0
+stage d "D"
+  session run 10 min
+)";
+  Scenario s(p, log_of("", "  - {date: 2026-10-01, pain: 0}\n"
+                           "  - {date: 2026-10-02, pain: 0}\n"
+                           "  - {date: 2026-10-03, pain: 5}\n"
+                           "  - {date: 2026-10-04, pain: 5}\n"));
+  const auto t = s.timeline();
+  const auto held = [&](const char* date) {
+    for (const auto& r : s.at(t, date).rules) {
+      if (r.rule == "safety:1") return r.result;
+    }
+    return eval::Truth::Unknown;
+  };
+  CHECK(held("2026-10-03") == eval::Truth::True);   // 10-01..10-03 hold two advances
+  CHECK(held("2026-10-04") == eval::Truth::False);  // 10-02..10-04 hold one
+}
