@@ -2,6 +2,7 @@
 // duration, intensity and frequency, or raises them against the declared
 // `order`) and G0406 (weekly running minutes rise more than `max weekly
 // increase`). Stage measures: lint_session_measure.hpp.
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <map>
@@ -73,15 +74,19 @@ void lint_progression_order(const LintContext& context, Diagnostics& out) {
   const auto& protocol = context.protocol;
   if (!protocol.order || protocol.order->value.empty()) return;
   // Dimensions the header leaves out still count for "two at once", after the listed ones.
-  std::vector<ast::OrderDimension> order = protocol.order->value;
+  // A dimension named twice counts once, at its first place.
+  std::vector<ast::OrderDimension> order;
+  for (auto d : protocol.order->value) {
+    if (std::find(order.begin(), order.end(), d) == order.end()) order.push_back(d);
+  }
+  const std::size_t declared = order.size();
   for (auto d : {ast::OrderDimension::Duration, ast::OrderDimension::Intensity, ast::OrderDimension::Frequency}) {
     if (std::find(order.begin(), order.end(), d) == order.end()) order.push_back(d);
   }
-  const std::size_t declared = protocol.order->value.size();
   auto rank = [&](ast::OrderDimension d) {
     return static_cast<std::size_t>(std::find(order.begin(), order.end(), d) - order.begin());
   };
-  const std::string order_text = join_order(protocol.order->value);
+  const std::string order_text = join_order({order.begin(), order.begin() + static_cast<std::ptrdiff_t>(declared)});
 
   // Two dimensions at once is judged on every step, also from one phase to
   // the next; the order within a phase starts afresh in each phase.

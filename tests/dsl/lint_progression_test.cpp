@@ -46,6 +46,17 @@ TEST_CASE("G0405: raising an earlier dimension after a later one in the same pha
   CHECK(d.labels[0].span.line == position_of(text, "stage b").line);
 }
 
+TEST_CASE("G0405: the order is the one declared, whatever the permutation") {
+  const std::string order = "order intensity, duration, frequency\n";
+  const std::string bad = head(order) + "phase \"P\"\n" + stage("a", "run 10 min at easy", "3 per week") +
+                          stage("b", "run 20 min at easy", "3 per week") + stage("c", "run 20 min at hard", "3 per week", true);
+  const auto d = expect_one(lint_text(bad), "G0405", bad, "stage c", "b -> c raises intensity (easy -> hard) after a -> b already raised duration");
+  CHECK_THAT(d.message, Catch::Matchers::Contains("the declared order is intensity, duration, frequency"));
+  const std::string good = head(order) + "phase \"P\"\n" + stage("a", "run 10 min at easy", "3 per week") +
+                           stage("b", "run 10 min at hard", "3 per week") + stage("c", "run 20 min at hard", "3 per week", true);
+  CHECK(lint_text(good).empty());
+}
+
 TEST_CASE("G0405: a new phase starts the order afresh") {
   const std::string text = head(kOrder) + "phase \"P\"\n" + stage("a", "run 10 min at easy", "3 per week") +
                            stage("b", "run 10 min at moderate", "3 per week") + "phase \"Q\"\n" +
