@@ -38,7 +38,10 @@ std::pair<std::size_t, std::string> line_insert_point(std::string_view text, con
 
 std::string entry_lines(const LogLayout& layout, Date date, const std::vector<std::pair<std::string, std::string>>& kv,
                         std::size_t indent, std::size_t key_offset) {
-  std::string out = std::string(indent, ' ') + "- date: " + to_string(date) + layout.eol;
+  // The keys line up at indent + key_offset, the date too: `-   date:` when the entries are laid out wider.
+  std::string out = std::string(indent, ' ') + "-" + std::string(std::max<std::size_t>(key_offset, 2) - 1, ' ') +
+                    "date: " + to_string(date) + layout.eol;
+  key_offset = std::max<std::size_t>(key_offset, 2);
   for (const auto& [k, v] : kv) out += std::string(indent + key_offset, ' ') + k + ": " + v + layout.eol;
   return out;
 }

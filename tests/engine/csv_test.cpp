@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <memory>
+#include <random>
 #include <string>
 
 #include "engine/log/csv.hpp"
@@ -205,5 +206,33 @@ TEST_CASE("FIT metrics go to the protocol's inputs by default, converted to the 
     REQUIRE(ds.size() == 2);
     CHECK(ds[0].help == "did you mean `cadence`?");
     CHECK(ds[1].help == "did you mean `cadence_spm`?");
+  }
+}
+
+TEST_CASE("random and damaged CSV text never crashes: a table or an error, never both or neither") {
+  std::mt19937 rng(7);
+  const std::string base = "date,pain_during,note\r\n2026-10-01,1,\"a, \"\"b\"\"\nc\"\r\n2026-10-02,,x\r\n";
+  const std::string alphabet = ",\"\r\n ab1-";
+  for (int i = 0; i < 3000; ++i) {
+    std::string text = base;
+    const int edits = 1 + static_cast<int>(rng() % 4);
+    for (int e = 0; e < edits && !text.empty(); ++e) {
+      const std::size_t at = rng() % text.size();
+      switch (rng() % 3) {
+        case 0: text.erase(at, 1); break;
+        case 1: text.insert(text.begin() + static_cast<std::ptrdiff_t>(at), alphabet[rng() % alphabet.size()]); break;
+        default: text[at] = alphabet[rng() % alphabet.size()];
+      }
+    }
+    const auto source = csv(text);
+    const auto r = read_csv(source);
+    CHECK(r.table.has_value() != has_errors(r.diagnostics));
+    for (const auto& d : r.diagnostics) CHECK(d.span.end <= text.size());
+    if (r.table) {
+      for (const auto& row : r.table->rows) CHECK(row.cells.size() == r.table->header.cells.size());
+      const auto map = parse_import_map({});
+      const auto edits_result = csv_log_edits(source, *r.table, kBsi, map.map);
+      if (has_errors(edits_result.diagnostics)) CHECK(edits_result.edits.empty());
+    }
   }
 }

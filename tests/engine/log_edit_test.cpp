@@ -2,6 +2,7 @@
 // values asked for, and keeps every other byte of the athlete's file.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -288,4 +289,30 @@ TEST_CASE("many adds and amends in random order keep the log loadable, sorted an
     ++i;
   }
   CHECK(text.starts_with("# kept\nprotocol: bsi_tibia\nentries:  # kept too\n"));
+}
+
+TEST_CASE("other block layouts YAML allows are edited in place too") {
+  const std::vector<std::string> layouts{
+      // items at the key's column
+      "entries:\n- date: 2026-10-01\n  rpe: 1\n- date: 2026-10-05\n  rpe: 2\n",
+      // the dash alone on its line, four-space indent
+      "entries:\n    -\n        date: 2026-10-01\n        rpe: 1\n    -\n        date: 2026-10-05\n        rpe: 2\n",
+      // date not first, quoted keys, a comment inside an entry, a multi-line plain note
+      "entries:\n  - \"rpe\": 1\n    # between keys\n    date: 2026-10-01\n    note: one\n      two\n  - 'date': 2026-10-05\n    rpe: 2\n",
+      // another top-level key after the entries
+      "entries:\n  - date: 2026-10-01\n    rpe: 1\n  - date: 2026-10-05\n    rpe: 2\nbaseline:\n  cadence: 160\n",
+  };
+  for (const auto& text : layouts) {
+    INFO(text);
+    for (const std::string date : {"2026-09-30", "2026-10-01", "2026-10-03", "2026-10-05", "2026-10-07"}) {
+      INFO(date);
+      const std::string out = edited(text, kBsi, date, {{"rpe", "7"}, {"note", "x"}});
+      const Log log = must_load(out, kBsi);
+      const auto it = std::find_if(log.entries.begin(), log.entries.end(),
+                                   [&](const LogEntry& e) { return to_string(e.date) == date; });
+      REQUIRE(it != log.entries.end());
+      CHECK(it->values[5].value == 7);
+      CHECK(log.entries.size() == (date == "2026-10-01" || date == "2026-10-05" ? 2u : 3u));
+    }
+  }
 }
