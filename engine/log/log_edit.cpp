@@ -46,9 +46,55 @@ std::string entry_lines(const LogLayout& layout, Date date, const std::vector<st
   return out;
 }
 
-// The loaded entry must hold exactly what was asked for: a guard against an
-// edit that produced valid YAML meaning something else.
-std::optional<std::string> verify(const Log& after, const ast::Protocol& protocol, const LogEdit& edit) {
+bool same_values(const std::vector<LogValue>& a, const std::vector<LogValue>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i].present != b[i].present || (a[i].present && a[i].value != b[i].value)) return false;
+  }
+  return true;
+}
+
+bool same_entry(const LogEntry& a, const LogEntry& b) {
+  return a.date == b.date && a.stage == b.stage && a.minutes == b.minutes && a.cleared == b.cleared &&
+         a.rest == b.rest && a.note == b.note && same_values(a.values, b.values);
+}
+
+// The loaded entry must hold exactly what was asked for, and everything else
+// must mean what it meant before: a guard against an edit that produced
+// valid YAML meaning something else.
+std::optional<std::string> verify(const Log& before, const Log& after, const ast::Protocol& protocol, const LogEdit& edit) {
+  if (before.athlete != after.athlete || before.protocol != after.protocol || !same_values(before.baseline, after.baseline)) {
+    return "the top of the log would change";
+  }
+  std::size_t j = 0;
+  for (const auto& old : before.entries) {
+    if (old.date == edit.date) continue;
+    while (j < after.entries.size() && after.entries[j].date == edit.date) ++j;
+    if (j >= after.entries.size() || !same_entry(old, after.entries[j])) return "the entry of " + to_string(old.date) + " would change";
+    ++j;
+  }
+  const bool is_new = std::none_of(before.entries.begin(), before.entries.end(), [&](const LogEntry& e) { return e.date == edit.date; });
+  if (after.entries.size() != before.entries.size() + (is_new ? 1 : 0)) return "the number of entries would be wrong";
+  const auto named = [&](std::string_view name) {
+    return std::any_of(edit.fields.fields.begin(), edit.fields.fields.end(), [&](const EntryField& f) { return f.name == name; });
+  };
+  const auto day = [&](const Log& l) {
+    return std::find_if(l.entries.begin(), l.entries.end(), [&](const LogEntry& e) { return e.date == edit.date; });
+  };
+  if (!is_new && day(after) != after.entries.end()) {
+    // An amended day keeps what was not given.
+    const LogEntry& a = *day(before);
+    const LogEntry& b = *day(after);
+    for (std::size_t i = 0; i < protocol.inputs.size(); ++i) {
+      if (named(protocol.inputs[i].name)) continue;
+      if (!same_values({a.values[i]}, {b.values[i]})) return "`" + protocol.inputs[i].name + "` would change";
+    }
+    if ((!named("stage") && a.stage != b.stage) || (!named("minutes") && a.minutes != b.minutes) ||
+        (!named("cleared") && a.cleared != b.cleared) || (!named("rest") && a.rest != b.rest) ||
+        (!named("note") && a.note != b.note)) {
+      return "a value not given would change";
+    }
+  }
   const auto it = std::find_if(after.entries.begin(), after.entries.end(), [&](const LogEntry& e) { return e.date == edit.date; });
   if (it == after.entries.end()) return "the edited log has no entry for " + to_string(edit.date);
   for (const auto& f : edit.fields.fields) {
@@ -156,7 +202,7 @@ LogEditResult edit_log(const Log& log, const ast::Protocol& protocol, const LogE
     }
     return result;
   }
-  if (auto problem = verify(*reloaded.log, protocol, edit)) {
+  if (auto problem = verify(log, *reloaded.log, protocol, edit)) {
     result.diagnostics.push_back(take(error(log.source, Span{}, "G0502", "cannot edit this log safely: " + *problem)
                                           .note("nothing was written")
                                           .help("please report this log layout; meanwhile edit the file by hand")));
