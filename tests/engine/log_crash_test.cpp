@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -43,10 +44,16 @@ std::string read_file(const fs::path& path) {
   return s.str();
 }
 
-// Starts `gradus log add`; its output goes to /dev/null.
-pid_t start_add(const std::string& binary, const std::vector<std::string>& args) {
+// Starts `gradus log add`; its output goes to /dev/null. With `max_file_bytes`,
+// writes past that size fail (EFBIG) as they would on a full disk.
+pid_t start_add(const std::string& binary, const std::vector<std::string>& args, rlim_t max_file_bytes = 0) {
   const pid_t pid = ::fork();
   if (pid == 0) {
+    if (max_file_bytes > 0) {
+      ::signal(SIGXFSZ, SIG_IGN);  // ignored across exec: write() returns EFBIG instead of killing
+      const rlimit limit{max_file_bytes, max_file_bytes};
+      ::setrlimit(RLIMIT_FSIZE, &limit);
+    }
     std::vector<char*> argv;
     argv.push_back(const_cast<char*>(binary.c_str()));
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
@@ -133,5 +140,32 @@ TEST_CASE("gradus log add killed at random moments never leaves a broken or shor
   // Both outcomes must really have happened, or the test proved nothing.
   CHECK(killed >= runs / 5);
   CHECK(completed >= runs / 10);
+  fs::remove_all(folder);
+}
+
+TEST_CASE("a write that fails half way (a file size limit, like a full disk) leaves the log as it was", "[crash]") {
+  const std::string binary = gradus_binary();
+  REQUIRE(fs::exists(binary));
+  char tmpl[] = "/tmp/gradus-full-XXXXXX";
+  REQUIRE(::mkdtemp(tmpl) != nullptr);
+  const fs::path folder(tmpl);
+  const fs::path log_path = folder / "athlete.log.yaml";
+  std::string before = "protocol: bsi_tibia\nentries:\n";
+  for (int d = 1; d <= 20; ++d) before += "  - date: " + to_string(from_civil(2026, 1, 1) + d) + "\n    rpe: 2\n";
+  std::ofstream(log_path) << before;
+  const std::string protocol_path = std::string(GRADUS_SOURCE_DIR) + "/protocols/bsi-tibia.gradus";
+
+  // The new log is ~560 bytes: a 256-byte limit stops the write in the middle.
+  const pid_t pid = start_add(binary,
+                              {"log", "add", log_path.string(), "--protocol", protocol_path, "--date", "2026-02-01",
+                               "--rpe", "3"},
+                              256);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 1);
+  CHECK(read_file(log_path) == before);
+  // The half-written temporary file was removed.
+  CHECK(std::distance(fs::directory_iterator(folder), fs::directory_iterator()) == 1);
   fs::remove_all(folder);
 }
