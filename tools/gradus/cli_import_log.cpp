@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
 
 #include "dsl/source/read_source.hpp"
 #include "engine/fit/decoder.hpp"
@@ -166,6 +167,20 @@ int import_into_log(const ImportArgs& args) {
     ok = (is_csv(path) ? csv_edits(path, target->protocol, map.map, edits, diagnostics)
                        : fit_edits(path, args, target->protocol, map.map, edits, diagnostics)) &&
          ok;
+  }
+  // Two sessions of one day (a run and a walk) must not silently overwrite each other's values.
+  std::map<std::pair<Date, std::string>, std::pair<std::string, std::string>> written;  // (day, name) -> (from, value)
+  for (const auto& edit : edits) {
+    for (const auto& f : edit.fields.fields) {
+      const std::string from = edit.fields.source->path();
+      const auto [it, fresh] = written.emplace(std::pair{edit.date, f.name}, std::pair{from, f.value});
+      if (!fresh && it->second.second != f.value) {
+        diagnostics.push_back(host_diagnostic(from, Severity::Error, "G0604",
+                                              to_string(edit.date) + ": `" + f.name + "` would be " + it->second.second +
+                                                  " from " + it->second.first + " and " + f.value + " from " + from));
+        diagnostics.back().help = "import one of them (or give --date for one), or drop the value with --map " + f.name + "=none";
+      }
+    }
   }
   print_diagnostics(diagnostics);
   if (!ok || has_errors(diagnostics)) {
