@@ -1,5 +1,6 @@
 #include "engine/log/csv_import.hpp"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -47,7 +48,9 @@ CsvImportResult csv_log_edits(const SourcePtr& csv, const CsvTable& table, const
   std::map<std::string, Span> filled;  // input -> the column that fills it
   for (std::size_t c = 0; c < header.size(); ++c) {
     const CsvCell& cell = header[c];
-    if (cell.text == "date") {
+    const bool date_mapped = std::any_of(map.options.begin(), map.options.end(),
+                                         [&](const MapOption& o) { return o.input == "date" && o.field == cell.text; });
+    if (date_mapped || (cell.text == "date" && !map.field_for("date"))) {
       if (date_column) {
         out.push_back(take(error(csv, cell.span, "G0604", "the header has two `date` columns")
                                .label("second date column")
@@ -79,7 +82,7 @@ CsvImportResult csv_log_edits(const SourcePtr& csv, const CsvTable& table, const
     column_input[c] = input;
   }
   for (const auto& o : map.options) {
-    if (!is_input_or_reserved(protocol, o.input)) {
+    if (o.input != "date" && !is_input_or_reserved(protocol, o.input)) {
       auto d = error(map.source, o.input_span, "G0604", "`" + o.input + "` is not an input of " + protocol.id).label("unknown input");
       if (auto guess = closest_match(o.input, candidates)) d.help("did you mean `" + *guess + "`?");
       out.push_back(take(d));

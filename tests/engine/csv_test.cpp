@@ -132,6 +132,13 @@ TEST_CASE("a mapped column name fills its input") {
   CHECK(r.edits[0].fields.fields.at(0).name == "pain_during");
 }
 
+TEST_CASE("the date column can be mapped too") {
+  const auto r = import("Datum,rpe\n2026-10-01,2\n", {"date=Datum"});
+  INFO(describe(r.diagnostics));
+  REQUIRE(r.edits.size() == 1);
+  CHECK(to_string(r.edits[0].date) == "2026-10-01");
+}
+
 TEST_CASE("bad values name the row and the column, all rows checked, nothing returned") {
   const auto r = import("date,pain_during,swelling\n2026-10-01,12,false\n2026-10-02,1,maybe\n2026-13-01,0,false\n2026-10-02,0,false\n");
   CHECK(r.edits.empty());
