@@ -6,7 +6,8 @@
 #include <yaml-cpp/parser.h>
 
 #include <array>
-#include <sstream>
+#include <istream>
+#include <streambuf>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -555,6 +556,15 @@ class DocumentFinder final : public YAML::EventHandler {
   void OnMapEnd() override {}
 };
 
+// Reads the Source's text in place: an istringstream would copy the whole file.
+class TextBuf final : public std::streambuf {
+ public:
+  explicit TextBuf(const std::string& text) {
+    char* begin = const_cast<char*>(text.data());  // only read: the get area is never written
+    setg(begin, begin, begin + text.size());
+  }
+};
+
 }  // namespace
 
 LogLoadResult load_log(SourcePtr source, const ast::Protocol& protocol, const LogLimits& limits) {
@@ -564,7 +574,8 @@ LogLoadResult load_log(SourcePtr source, const ast::Protocol& protocol, const Lo
   // yaml-cpp's event parser, not YAML::Load: the log is validated as it
   // streams past, so memory stays proportional to the Log built, not to a
   // node tree several times the file's size, and aliases are never expanded.
-  std::istringstream in(source->text());
+  TextBuf buffer(source->text());
+  std::istream in(&buffer);
   LogBuilder builder(source, protocol, limits, result.diagnostics);
   try {
     YAML::Parser parser(in);
