@@ -25,7 +25,7 @@ struct LogEntry {
   Date date;
   Span span;                          // the entry's `date:` line
   std::optional<std::string> stage;   // the stage the athlete thinks they did
-  std::optional<double> minutes;      // overrides the prescribed duration
+  std::optional<double> minutes;      // overrides the prescribed duration; in minutes, as written (not seconds)
   bool cleared = false;               // a clinician lifted a referral
   bool rest = false;                  // measurements only: not a session
   std::optional<std::string> note;
