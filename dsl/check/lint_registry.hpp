@@ -39,5 +39,6 @@ void lint_weekly_increase(const LintContext&, Diagnostics&);       // G0406
 void lint_never_fires(const LintContext&, Diagnostics&);           // G0407
 void lint_advance_regress_overlap(const LintContext&, Diagnostics&);  // G0408
 void lint_no_frequency(const LintContext&, Diagnostics&);          // G0409
+void lint_rewards_worse(const LintContext&, Diagnostics&);         // G0410 (lint_monotone.cpp)
 
 }  // namespace gradus::lint

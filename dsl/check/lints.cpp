@@ -26,6 +26,8 @@ constexpr std::array kLints = {
     LintInfo{"G0408", "advance-regress-overlap", "an advance or discharge rule and a regress rule can both be true on the same values",
              &lint_advance_regress_overlap},
     LintInfo{"G0409", "no-frequency", "a stage with a session but no `frequency`", &lint_no_frequency},
+    LintInfo{"G0410", "rewards-worse-symptoms", "an advance/discharge rule made true by a worse symptom, or a hold/regress/refer rule only a milder one meets",
+             &lint_rewards_worse},
 };
 
 }  // namespace

@@ -12,6 +12,7 @@ constexpr std::array kCodes = {
     CodeInfo{"G0003", Severity::Error, "file too large"},
     CodeInfo{"G0004", Severity::Error, "nesting too deep"},
     CodeInfo{"G0005", Severity::Error, "line too long"},
+    CodeInfo{"G0006", Severity::Error, "too many stages or rules"},
     // Syntax.
     CodeInfo{"G0101", Severity::Error, "syntax error"},
     CodeInfo{"G0102", Severity::Error, "unterminated string"},
@@ -48,6 +49,7 @@ constexpr std::array kCodes = {
     CodeInfo{"G0407", Severity::Warning, "rule can never fire"},
     CodeInfo{"G0408", Severity::Warning, "advance and regress overlap"},
     CodeInfo{"G0409", Severity::Warning, "stage has no frequency"},
+    CodeInfo{"G0410", Severity::Warning, "rule rewards worse symptoms"},
     // Logs.
     CodeInfo{"G0501", Severity::Error, "log is not valid YAML"},
     CodeInfo{"G0502", Severity::Error, "log has the wrong shape"},

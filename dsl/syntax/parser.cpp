@@ -368,6 +368,40 @@ class Driver {
 
 }  // namespace
 
+namespace {
+
+// Counts are checked after parsing (parsing is linear); the AST is dropped so
+// no later pass works on a protocol above the limits.
+void enforce_count_limits(ParseResult& result, const ParseLimits& limits) {
+  const ast::Protocol& p = *result.protocol;
+  std::size_t stages = 0, rules = p.safety.size();
+  const ast::Stage* over_stage = nullptr;
+  const ast::Rule* over_rule = rules > limits.max_rules ? &p.safety[limits.max_rules] : nullptr;
+  for (const auto& phase : p.phases) {
+    for (const auto& stage : phase.stages) {
+      if (++stages == limits.max_stages + 1) over_stage = &stage;
+      for (const auto& rule : stage.rules) {
+        if (++rules == limits.max_rules + 1 && !over_rule) over_rule = &rule;
+      }
+    }
+  }
+  if (over_stage) {
+    add(result.diagnostics, error(p.source, over_stage->span, "G0006",
+                                  "too many stages: " + std::to_string(stages) + "; the limit is " +
+                                      std::to_string(limits.max_stages))
+                                .help("split the protocol into smaller ones, or raise ParseLimits::max_stages"));
+  }
+  if (over_rule) {
+    add(result.diagnostics, error(p.source, over_rule->span, "G0006",
+                                  "too many rules: " + std::to_string(rules) + "; the limit is " +
+                                      std::to_string(limits.max_rules))
+                                .help("split the protocol into smaller ones, or raise ParseLimits::max_rules"));
+  }
+  if (over_stage || over_rule) result.protocol.reset();
+}
+
+}  // namespace
+
 ParseResult parse_protocol(SourcePtr source, const ParseLimits& limits) {
   ParseResult result;
   const std::string& text = source->text();
@@ -396,6 +430,7 @@ ParseResult parse_protocol(SourcePtr source, const ParseLimits& limits) {
   }
   Driver driver(source, limits, result.diagnostics);
   result.protocol = driver.run();
+  if (result.protocol) enforce_count_limits(result, limits);
   return result;
 }
 
