@@ -89,3 +89,24 @@ TEST_CASE("a hand-built protocol with mistakes gets findings, not a crash") {
   auto none = check_protocol(empty);
   CHECK_FALSE(none.ok());
 }
+
+TEST_CASE("defensive checks the grammar already prevents still hold on hand-built trees") {
+  auto p = protocol_with(binary(ast::Op::Le, name("pain"), number(2)));
+  ast::Input grade;
+  grade.name = "effusion";
+  grade.type.kind = ast::InputKind::Levels;
+  grade.type.names = {"none", "trace", "none"};
+  p.inputs.push_back(std::move(grade));
+  ast::Rule cue;
+  cue.kind = ast::RuleKind::Cue;
+  cue.condition = binary(ast::Op::Gt, name("pain"), number(3));
+  cue.rest_days = ast::Quantity{2, "2", Unit::Day, {}};
+  cue.message = "easy";
+  p.safety.push_back(std::move(cue));
+  auto result = check_protocol(p);
+  std::string codes;
+  for (const auto& d : result.diagnostics) codes += d.code + " " + d.message + "\n";
+  INFO(codes);
+  CHECK(codes.find("G0202 duplicate grade 'none' in input 'effusion'") != std::string::npos);
+  CHECK(codes.find("G0305 a cue cannot prescribe rest") != std::string::npos);
+}
