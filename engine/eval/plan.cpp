@@ -96,9 +96,12 @@ class Compiler {
     out.push_back(Instr{op, reg, a, b});
     return reg;
   }
-  std::uint32_t constant(std::vector<Instr>& out, Value v) {
+  // Constants get a register filled once per replay, not an instruction.
+  std::uint32_t constant(std::vector<Instr>&, Value v) {
+    const std::uint32_t reg = plan_.registers++;
     plan_.constants.push_back(v);
-    return emit(out, OpCode::Const, static_cast<std::uint32_t>(plan_.constants.size() - 1));
+    plan_.constant_registers.push_back(reg);
+    return reg;
   }
   std::uint32_t ring(std::uint32_t slots) {
     const std::uint32_t first = plan_.ring_slots;
@@ -233,16 +236,19 @@ std::uint32_t Compiler::compile(const Expr& expr, std::vector<Instr>& out, std::
       break;
     }
     case ExprKind::Streak: {
-      // The condition is recorded at every session (update program); the
-      // rule reads whether the last N of this stage all held.
+      // The rule reads whether the condition held at each of the last N
+      // sessions of this stage. A streak only counts sessions of the stage
+      // its rule is evaluated in, and a rule is evaluated at every judged
+      // session of its stage, so the condition is recorded by the rule's own
+      // code (a streak inside a let or window element: by the update program).
       StreakPlan streak;
       streak.expr = &expr;
       streak.length = std::max(1u, whole(expr.streak.value));
-      streak.element = compile(*expr.args.at(0), update_, trace, depth + 1);
+      streak.element = compile(*expr.args.at(0), out, trace, depth + 1);
       streak.ring = ring(streak.length);
       const auto index = static_cast<std::uint32_t>(plan_.streaks.size());
       plan_.streaks.push_back(streak);
-      emit(update_, OpCode::StreakPush, index, streak.element);
+      emit(out, OpCode::StreakPush, index, streak.element);
       reg = emit(out, OpCode::StreakRead, index);
       break;
     }

@@ -152,6 +152,7 @@ struct Plan {
 
   std::vector<Instr> code;
   std::vector<Value> constants;
+  std::vector<std::uint32_t> constant_registers;  // constants[i] lives in register constant_registers[i]
   std::uint32_t registers = 0;
   Segment update;          // lets, window/streak/previous/metric elements and pushes
   std::vector<std::uint32_t> let_registers;

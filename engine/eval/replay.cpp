@@ -22,6 +22,7 @@ Replayer::Replayer(std::shared_ptr<const Plan> plan) : plan_(std::move(plan)) {
 void Replayer::reset(const Log& log) {
   state_ = ReplayState{};
   std::fill(registers_.begin(), registers_.end(), Value::undefined());
+  for (std::size_t i = 0; i < plan_->constants.size(); ++i) registers_[plan_->constant_registers[i]] = plan_->constants[i];
   std::fill(results_.begin(), results_.end(), Truth::Unknown);
   std::fill(rings_.begin(), rings_.end(), Slot{});
   std::fill(loads_.begin(), loads_.end(), metrics::LoadHistory{});
