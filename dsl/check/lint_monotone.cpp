@@ -106,6 +106,8 @@ struct Analysis {
           return best;
         }
         if (e.name == "latest" || e.name == "previous" || e.name == "mean") return lowest(*e.args[0], depth + 1);
+        if (e.name == "count") return 0;
+        if (e.name == "sum") return lowest(*e.args[0], depth + 1) >= 0 ? 0 : kNoBound;
         return kNoBound;
       }
       default: return kNoBound;

@@ -44,6 +44,8 @@ TEST_CASE("G0410 follows lets, max and streaks") {
   CHECK(g0410("", "    advance if worst <= 2 for 2 sessions\n") == 0);
   CHECK(g0410("", "    advance if max(pain over 7 days) > 1\n") == 1);
   CHECK(g0410("", "    advance if max(pain over 7 days) <= 1\n") == 0);
+  CHECK(g0410("", "    advance if count(pain > 2 over 14 days) == 0\n") == 0);  // none yet: worse only ends it
+  CHECK(g0410("", "    advance if count(pain > 2 over 14 days) == 1\n") == 1);
 }
 
 TEST_CASE("G0410: flags, grades and choices") {
