@@ -15,8 +15,8 @@ struct ParseLimits {
   std::size_t max_expression_depth = 64;    // nested parentheses / operators
   // The shipped protocols have at most 16 stages and 40 rules; these bound the
   // checker's and the lints' work on a hostile file (G0006 above).
-  std::size_t max_stages = 256;
-  std::size_t max_rules = 2048;             // safety and stage rules together, cues included
+  std::size_t max_stages = 1024;
+  std::size_t max_rules = 4096;             // safety and stage rules together, cues included
 };
 
 struct ParseResult {

@@ -117,11 +117,14 @@ TEST_CASE("the default limits leave room above every shipped protocol") {
   }
 }
 
-TEST_CASE("a protocol at the default stage limit parses in linear time, not quadratic") {
-  // 256 stages of 7 rules: about 60 KB; parsing must stay quick.
-  const auto r = parse(stages(256, 6));
+TEST_CASE("a protocol at the default stage limit parses; one stage more is refused") {
+  const ParseLimits limits;
+  const int n = static_cast<int>(limits.max_stages);
+  const auto r = parse(stages(n, 2));  // 1 + n * 3 rules, under max_rules
   CHECK(find(r.diagnostics, "G0006") == nullptr);
   CHECK(r.protocol);
-  const auto over = parse(stages(257, 6));
-  CHECK(find(over.diagnostics, "G0006") != nullptr);
+  const auto over = parse(stages(n + 1, 2));
+  REQUIRE(find(over.diagnostics, "G0006") != nullptr);
+  CHECK(find(over.diagnostics, "G0006")->message ==
+        "too many stages: " + std::to_string(n + 1) + "; the limit is " + std::to_string(n));
 }
