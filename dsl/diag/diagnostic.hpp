@@ -43,6 +43,9 @@ struct DiagnosticBuilder {
   DiagnosticBuilder& note(std::string text) { d.notes.push_back(std::move(text)); return *this; }
   DiagnosticBuilder& label(std::string text) { d.label = std::move(text); return *this; }
   DiagnosticBuilder& secondary(Span span, std::string text) { d.labels.push_back({span, std::move(text)}); return *this; }
+  // Chained calls (`error(...).help(...)`) return an lvalue, so converting
+  // from one must work too; it copies.
+  operator Diagnostic() const& { return d; }
   operator Diagnostic() && { return std::move(d); }
   Diagnostic build() && { return std::move(d); }
 };
