@@ -83,7 +83,7 @@ inline void bsi_reference(const Log& log, const BsiInputs& in, std::vector<Refer
     const bool refer = (v[in.bone_tenderness].present && v[in.bone_tenderness].value != 0) ||
                        (sessions >= 2 && morning_prev && morning_last);
     const bool regress = worst_hurts || (pm && base_known && v[in.pain_morning].value - base >= 1);
-    const bool hold = (v[in.swelling].present && v[in.swelling].value != 0) || !pd || !pm;
+    const bool hold = (v[in.swelling].present && v[in.swelling].value != 0) || !pd || !pa || !pm;
     bool progress = clean >= kStreak[static_cast<std::size_t>(stage)];
     if (stage == 0) progress = progress && hop_known && hop >= 80;
     if (stage == 3) {
