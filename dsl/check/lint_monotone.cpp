@@ -9,7 +9,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <optional>
+#include <tuple>
 #include <vector>
 #include <limits>
 
@@ -60,6 +62,18 @@ struct Analysis {
   std::size_t symptom;
   SymptomDirection direction;
   Slot slot;
+  // Lets may read the previous let twice (`a1 = a0 * a0`): each let is
+  // analysed once per way of reading it, or the walk would be exponential.
+  mutable std::map<std::tuple<int, int, double>, Polarity> let_polarity{};
+  mutable std::map<int, double> let_lowest{};
+
+  int let_index(const ast::Expr& e) const {
+    if (e.kind != ast::ExprKind::Name) return -1;
+    const auto sym = resolve_name(protocol, e);
+    if (sym.kind != ast::SymbolKind::Let || sym.index < 0 || static_cast<std::size_t>(sym.index) >= protocol.lets.size())
+      return -1;
+    return sym.index;
+  }
 
   const ast::Expr* let_value(const ast::Expr& e) const {
     const auto sym = resolve_name(protocol, e);
@@ -84,7 +98,13 @@ struct Analysis {
     switch (e.kind) {
       case ast::ExprKind::Number: return e.number.value;
       case ast::ExprKind::Name: {
-        if (const ast::Expr* v = let_value(e)) return lowest(*v, depth + 1);
+        if (const ast::Expr* v = let_value(e)) {
+          const int k = let_index(e);
+          if (auto it = let_lowest.find(k); it != let_lowest.end()) return it->second;
+          const double low = lowest(*v, depth + 1);
+          let_lowest[k] = low;
+          return low;
+        }
         const auto sym = resolve_name(protocol, e);
         if (sym.kind == ast::SymbolKind::GradeValue || sym.kind == ast::SymbolKind::ChoiceValue) return sym.index;
         if (sym.kind != ast::SymbolKind::Input || sym.index < 0) return kNoBound;
@@ -172,7 +192,13 @@ struct Analysis {
       case ast::ExprKind::Grade:
         return {};
       case ast::ExprKind::Name: {
-        if (const ast::Expr* v = let_value(e)) return of(*v, depth + 1, r);
+        if (const ast::Expr* v = let_value(e)) {
+          const auto key = std::make_tuple(let_index(e), static_cast<int>(r.kind), r.offset);
+          if (auto it = let_polarity.find(key); it != let_polarity.end()) return it->second;
+          const Polarity p = of(*v, depth + 1, r);
+          let_polarity[key] = p;
+          return p;
+        }
         if (!is_symptom(e) || !r.reads(slot)) return {};
         // A choice on its own has no order; comparisons handle it (equality).
         return direction == SymptomDirection::NotFirstWorse ? kBoth : Polarity{true, false};
@@ -259,7 +285,7 @@ void check_rule(const LintContext& context, const ast::Rule& rule, Diagnostics& 
                              span_text(protocol, rule.condition->span) + "`";
     const std::string& name = protocol.inputs[i].name;
     for (const Slot& slot : slots) {
-      const Polarity p = Analysis{protocol, i, direction, slot}.of(*rule.condition, 0);
+      const Polarity p = Analysis{protocol, i, direction, slot, {}, {}}.of(*rule.condition, 0);
       const std::string when = slot.kind == Slot::Now        ? ""
                                : slot.kind == Slot::Previous ? " at an earlier session"
                                                              : " in the window " + number_text(slot.offset) + " days ago";
@@ -283,7 +309,7 @@ Polarity polarity(const ast::Protocol& protocol, const ast::Expr& expr, std::siz
   if (symptom >= protocol.inputs.size()) return {};
   const auto direction = symptom_direction(protocol.inputs[symptom]);
   if (direction == SymptomDirection::None) return {};
-  return Analysis{protocol, symptom, direction, Slot{}}.of(expr, 0);
+  return Analysis{protocol, symptom, direction, Slot{}, {}, {}}.of(expr, 0);
 }
 
 void lint_rewards_worse(const LintContext& context, Diagnostics& out) {
