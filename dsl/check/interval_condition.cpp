@@ -230,7 +230,8 @@ bool feasible(const Interval& set, const std::vector<double>& excluded) {
     return false;
   };
   if (n.is_point()) return !is_excluded(n.lo);
-  if (n.integral && std::isfinite(n.lo) && std::isfinite(n.hi) && n.hi - n.lo < 256) {
+  // Enumerate small whole ranges (where +1 still moves: |v| below 2^53).
+  if (n.integral && std::fabs(n.lo) < 1e15 && std::fabs(n.hi) < 1e15 && n.hi - n.lo < 256) {
     for (double v = n.lo; v <= n.hi; v += 1) {
       if (!is_excluded(v)) return true;
     }

@@ -310,8 +310,8 @@ std::string describe_values(const ast::Expr& term, const Interval& values, const
   if (c.input >= 0 && static_cast<std::size_t>(c.input) < p.inputs.size() && !n.empty() && std::isfinite(n.lo) && std::isfinite(n.hi)) {
     const auto& names = p.inputs[static_cast<std::size_t>(c.input)].type.names;
     auto name = [&](double v) {
-      const auto i = static_cast<std::size_t>(std::max(0.0, v));
-      return i < names.size() ? names[i] : number_text(v);
+      if (v >= 0 && v < static_cast<double>(names.size())) return names[static_cast<std::size_t>(v)];
+      return number_text(v);
     };
     if (n.is_point()) return name(n.lo);
     return name(n.lo) + ".." + name(n.hi);
@@ -333,7 +333,7 @@ std::string describe_value(const ast::Expr& term, double value, const RangeAnaly
   const LiteralContext c = ranges.context_of(term);
   if (c.input >= 0 && static_cast<std::size_t>(c.input) < p.inputs.size()) {
     const auto& names = p.inputs[static_cast<std::size_t>(c.input)].type.names;
-    if (value >= 0 && value == std::floor(value) && static_cast<std::size_t>(value) < names.size()) {
+    if (value >= 0 && value == std::floor(value) && value < static_cast<double>(names.size())) {
       return names[static_cast<std::size_t>(value)];
     }
   }
