@@ -142,7 +142,10 @@ EntryFields fit_entry_fields(std::string origin, const std::vector<MetricValue>&
   }
 
   std::vector<std::pair<std::string, std::string>> pairs;
-  for (const auto& [name, field] : targets) {
+  for (const auto& target : targets) {
+    // Named copies, not structured bindings: clang 14 cannot capture those in a lambda.
+    const std::string& name = target.first;
+    const std::string& field = target.second;
     const MetricInfo* metric = find_metric(field);
     const auto value = std::find_if(values.begin(), values.end(), [&](const MetricValue& v) { return v.field == field; });
     if (!metric || value == values.end()) continue;  // not in this session
