@@ -35,7 +35,7 @@ class Snapshot final : public ReplayObserver {
     date = view.entry->date;
     const Plan& plan = replayer.plan();
     if (plan.max_advances > 0) {
-      advances = replayer.advances_between(date - (plan.max_advances_days - 1), date);
+      advances = replayer.standing_advances_between(date - (plan.max_advances_days - 1), date);
     }
   }
   void on_auto_advance(Date, int, int) override {}

@@ -31,8 +31,10 @@ void Replayer::reset(const Log& log) {
   std::fill(measured_.begin(), measured_.end(), false);
   session_dates_.clear();
   advance_dates_.clear();
+  standing_advances_.clear();
   session_dates_.reserve(log.entries.size());
   advance_dates_.reserve(log.entries.size());
+  standing_advances_.reserve(log.entries.size());
   log_ = &log;
   entry_ = nullptr;
   ordinal_ = 0;
@@ -222,6 +224,12 @@ void Replayer::judge(std::size_t index, const LogEntry& entry, bool cleared, Rep
       case ast::RuleKind::Regress:
         decision = Decision::Regress;
         next_stage = rule.target >= 0 ? rule.target : std::max(0, stage_index - rule.regress_by);
+        // A drop of k stages undoes the k most recent advances for the cap, so
+        // a milder log that advanced and fell back is not held back longer
+        // than a worse one that never advanced (the safety property test).
+        for (int undone = stage_index - next_stage; undone > 0 && !standing_advances_.empty(); --undone) {
+          standing_advances_.pop_back();
+        }
         change = true;
         break;
       case ast::RuleKind::Hold:
@@ -233,7 +241,7 @@ void Replayer::judge(std::size_t index, const LogEntry& entry, bool cleared, Rep
         if (days_in_stage < stage.min_days) {
           blocked = Blocked::MinDays;
         } else if (advance && plan_->max_advances > 0 &&
-                   advances_between(day_ - (plan_->max_advances_days - 1), day_) >= plan_->max_advances) {
+                   standing_advances_between(day_ - (plan_->max_advances_days - 1), day_) >= plan_->max_advances) {
           blocked = Blocked::Cap;
         } else if (advance && rule.target < 0 && stage_index + 1 >= static_cast<int>(plan_->stages.size())) {
           blocked = Blocked::LastStage;
@@ -245,6 +253,7 @@ void Replayer::judge(std::size_t index, const LogEntry& entry, bool cleared, Rep
           next_stage = rule.target >= 0 ? rule.target : stage_index + 1;
           change = true;
           advance_dates_.push_back(day_);
+          standing_advances_.push_back(day_);
         } else {
           decision = Decision::Discharge;
         }
@@ -300,6 +309,14 @@ std::uint32_t Replayer::streak_progress(std::uint32_t index) const {
 int Replayer::sessions_between(Date first, Date last) const {
   int n = 0;
   for (auto it = session_dates_.rbegin(); it != session_dates_.rend() && *it >= first; ++it) {
+    if (*it <= last) ++n;
+  }
+  return n;
+}
+
+int Replayer::standing_advances_between(Date first, Date last) const {
+  int n = 0;
+  for (auto it = standing_advances_.rbegin(); it != standing_advances_.rend() && *it >= first; ++it) {
     if (*it <= last) ++n;
   }
   return n;

@@ -81,8 +81,11 @@ class Replayer {
   std::uint32_t streak_progress(std::uint32_t index) const;
   // Sessions (judged or not) dated first..last.
   int sessions_between(Date first, Date last) const;
-  // Advances decided at sessions dated first..last.
+  // Advances decided at sessions dated first..last (`advances_in`).
   int advances_between(Date first, Date last) const;
+  // Of those, the ones a later regress has not undone: what `max N advances
+  // per D days` counts ("do not progress more than 2 levels in 7 days").
+  int standing_advances_between(Date first, Date last) const;
   // The most recent known value of an input (or its missing range).
   Value latest(std::size_t input) const { return latest_[input]; }
   bool measured(std::size_t input) const { return measured_[input]; }
@@ -125,6 +128,7 @@ class Replayer {
   // Per-log history, reserved once per replay.
   std::vector<Date> session_dates_;
   std::vector<Date> advance_dates_;
+  std::vector<Date> standing_advances_;  // advance dates, the latest popped by each stage dropped
 
   // The day being evaluated.
   const Log* log_ = nullptr;
