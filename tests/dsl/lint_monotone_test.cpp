@@ -84,11 +84,12 @@ TEST_CASE("G0410 reads each time slot apart: today, an earlier session, a window
   CHECK(g0410("", "    advance if mean(pain over 7 days) < 2\n") == 0);
 }
 
-TEST_CASE("G0410 on the shipped protocols: only achilles-silbernagel's week-on-week rule") {
-  // The week-on-week regress compares this week's morning pain with the week
-  // before, so a worse week before lets a worse log escape it; the safety
-  // property test finds logs where that gives a later stage
-  // (docs/testing.md). Every other shipped protocol is clean.
+TEST_CASE("G0410 on the shipped protocols: none, and the literal week-on-week rule would be one") {
+  // The Achilles protocol first compared this week's morning pain with the
+  // week before, so a worse week before let a worse log escape the regress;
+  // the safety property test found logs where that gave a later stage. The
+  // shipped protocol reads the rule against baseline instead
+  // (docs/decisions.md); putting the literal rule back must raise G0410.
   for (const auto& e : std::filesystem::directory_iterator(GRADUS_SOURCE_DIR "/protocols")) {
     if (e.path().extension() != ".gradus") continue;
     std::ifstream in(e.path());
@@ -96,12 +97,16 @@ TEST_CASE("G0410 on the shipped protocols: only achilles-silbernagel's week-on-w
     text << in.rdbuf();
     const auto found = lint_test::with_code(lint_test::lint_text(text.str()), "G0410");
     INFO(e.path().filename().string() << "\n" << lint_test::describe(found));
+    CHECK(found.empty());
     if (e.path().filename() == "achilles-silbernagel.gradus") {
-      REQUIRE(found.size() == 1);
-      CHECK(found[0].message.find("mean(pain_morning over 7 days, 7 days ago)") != std::string::npos);
-      CHECK(found[0].message.find("holds back only less pain_morning in the window 7 days ago") != std::string::npos);
-    } else {
-      CHECK(found.empty());
+      std::string literal = text.str();
+      const std::string from = "mean(pain_morning over 7 days) > baseline(pain_morning)";
+      const auto at = literal.find(from);
+      REQUIRE(at != std::string::npos);
+      literal.replace(at, from.size(), "mean(pain_morning over 7 days) > mean(pain_morning over 7 days, 7 days ago)");
+      const auto again = lint_test::with_code(lint_test::lint_text(literal), "G0410");
+      REQUIRE(again.size() == 1);
+      CHECK(again[0].message.find("mean(pain_morning over 7 days, 7 days ago)") != std::string::npos);
     }
   }
 }
