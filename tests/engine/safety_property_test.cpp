@@ -3,8 +3,12 @@
 // of one entry worse (dsl/check/symptom_direction.hpp), or setting a
 // red-flag flag, never gives a later stage, never lifts a referral the
 // milder log had, and never gives a discharge the milder log did not have.
-// Compared after every entry and after the log's end. A violation is
-// minimized (entries removed while it still fails) and printed as a log.
+// Compared after every entry and after the log's end, up to the first
+// entry at which a clinician lifted a referral in either log: the spec keeps
+// the stage through a referral and leaves the way on to the clinician who
+// clears it, so from there on the stage is the clinician's decision, not the
+// protocol's (docs/testing.md). A violation is minimized (entries removed
+// while it still fails) and printed as a log.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -23,13 +27,16 @@ struct Point {
   int stage = 0;
   bool referred = false;
   bool discharged = false;
+  bool clinician = false;  // a clearance lifted a referral at or before this entry
 };
 
 struct Trace final : eval::ReplayObserver {
   std::vector<Point> points;  // after each entry, then the final state
-  void on_entry(const eval::EntryView&, const eval::Replayer& replayer) override {
+  bool cleared = false;
+  void on_entry(const eval::EntryView& view, const eval::Replayer& replayer) override {
     const auto& s = replayer.state();
-    points.push_back({s.stage, s.referred, s.discharged});
+    cleared = cleared || view.cleared;
+    points.push_back({s.stage, s.referred, s.discharged, cleared});
   }
   void on_auto_advance(Date, int, int) override {}
 };
@@ -39,7 +46,7 @@ std::vector<Point> trace(eval::Replayer& replayer, const Log& log) {
   t.points.reserve(log.entries.size() + 1);
   replayer.run_all(log, &t);
   const auto& s = replayer.state();
-  t.points.push_back({s.stage, s.referred, s.discharged});
+  t.points.push_back({s.stage, s.referred, s.discharged, t.cleared});
   return t.points;
 }
 
@@ -48,6 +55,7 @@ int violation(const std::vector<Point>& mild, const std::vector<Point>& worse, s
   for (std::size_t k = from; k < mild.size() && k < worse.size(); ++k) {
     const Point& m = mild[k];
     const Point& w = worse[k];
+    if (m.clinician || w.clinician) break;  // the clinician's decision from here on
     const char* what = nullptr;
     if (w.discharged && !m.discharged) what = "discharge the milder log did not have";
     else if (m.referred && !w.referred) what = "referral lifted";
