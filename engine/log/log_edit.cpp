@@ -142,7 +142,9 @@ LogEditResult edit_log(const Log& log, const ast::Protocol& protocol, const LogE
     const EntryBlock& block = layout->entries[static_cast<std::size_t>(same_day - log.entries.begin())];
     std::string appended;
     for (std::size_t k = 0; k < kv.size(); ++k) {
-      const auto& [name, value] = kv[k];
+      // Named references, not structured bindings: clang 14 cannot capture those in a lambda.
+      const std::string& name = kv[k].first;
+      const std::string& value = kv[k].second;
       const auto key = std::find_if(block.keys.begin(), block.keys.end(), [&](const KeyLine& kl) { return kl.key == name; });
       if (key == block.keys.end()) {
         appended += std::string(block.key_column, ' ') + name + ": " + value + layout->eol;
