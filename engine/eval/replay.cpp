@@ -306,28 +306,26 @@ std::uint32_t Replayer::streak_progress(std::uint32_t index) const {
   return n;
 }
 
-int Replayer::sessions_between(Date first, Date last) const {
+namespace {
+
+// Dates in first..last of a list kept in date order, counted from the end so
+// a short window over a long history stops early.
+int count_between(const std::vector<Date>& dates, Date first, Date last) {
   int n = 0;
-  for (auto it = session_dates_.rbegin(); it != session_dates_.rend() && *it >= first; ++it) {
+  for (auto it = dates.rbegin(); it != dates.rend() && *it >= first; ++it) {
     if (*it <= last) ++n;
   }
   return n;
 }
+
+}  // namespace
+
+int Replayer::sessions_between(Date first, Date last) const { return count_between(session_dates_, first, last); }
 
 int Replayer::standing_advances_between(Date first, Date last) const {
-  int n = 0;
-  for (auto it = standing_advances_.rbegin(); it != standing_advances_.rend() && *it >= first; ++it) {
-    if (*it <= last) ++n;
-  }
-  return n;
+  return count_between(standing_advances_, first, last);
 }
 
-int Replayer::advances_between(Date first, Date last) const {
-  int n = 0;
-  for (auto it = advance_dates_.rbegin(); it != advance_dates_.rend() && *it >= first; ++it) {
-    if (*it <= last) ++n;
-  }
-  return n;
-}
+int Replayer::advances_between(Date first, Date last) const { return count_between(advance_dates_, first, last); }
 
 }  // namespace gradus::eval
