@@ -168,7 +168,7 @@ TEST_CASE("header problems: unknown column with did-you-mean, no date column, a 
   CHECK(r.diagnostics[2].message == "the header has no `date` column");
 }
 
-TEST_CASE("--map options are INPUT=FIELD") {
+TEST_CASE("map options are INPUT=FIELD") {
   const auto bad = parse_import_map({"cadence", "=x", "gct=", "a=b", "a=c"});
   REQUIRE(bad.diagnostics.size() == 4);
   CHECK(bad.diagnostics[0].message == "--map takes INPUT=FIELD, not 'cadence'");
