@@ -43,6 +43,22 @@ struct Need {
   std::string have;
 };
 
+// What an advice was computed from, so it can be reproduced and checked
+// later: re-run `gradus advise` with the same files and --date and compare
+// the hashes. Paths are as the caller gave them; a hash is the SHA-256 of the
+// file's bytes (equal to `sha256sum FILE`). Empty path and hash: the protocol
+// or log was built in code, not read from a file.
+struct AdviceAudit {
+  std::string protocol_id, protocol_version;
+  std::string protocol_path, protocol_sha256;
+  std::string log_path, log_sha256;
+  std::optional<std::string> athlete;  // the log's `athlete:`
+  int entries_used = 0;                // entries dated before the advice date (sessions and rest entries)
+  std::optional<Date> first_used, last_used;
+  int entries_ignored = 0;             // entries dated on or after the advice date
+  std::string gradus_version;          // set by the caller that knows it (the CLI); advise() leaves it empty
+};
+
 struct Advice {
   Date date;
   std::string protocol_id, protocol_version, protocol_title;
@@ -58,6 +74,7 @@ struct Advice {
   std::vector<FiredRule> fired;        // every rule that fired at the last session (cues included)
   std::vector<Need> needs;
   std::vector<std::string> cues;
+  AdviceAudit audit;
 };
 
 // Advice for `date`, from the entries dated before it.

@@ -24,6 +24,9 @@ Today's advice for an athlete: the stage and phase, the decision of the last
 session, whether today is a session day and which session, the reasons (each
 rule that fired, with the values it saw) and, while holding, what is still
 needed to advance. Only entries dated before the advice date are used.
+The output ends with an audit block: the protocol id and version, the
+protocol and log files as given with the SHA-256 of their bytes, and the
+entries used (to reproduce a decision, re-run with the same files and --date).
 With no arguments: the bundled example protocol and log.
 
 Options:
@@ -71,7 +74,8 @@ int run_advise(int argc, char** argv) {
   }
   auto inputs = load_replay_inputs("advise", files[0], files[1]);
   if (!inputs) return kExitUsage;
-  const eval::Advice advice = eval::advise(inputs->plan, inputs->log, date);
+  eval::Advice advice = eval::advise(inputs->plan, inputs->log, date);
+  advice.audit.gradus_version = GRADUS_VERSION;
   if (format == "json") {
     std::cout << eval::advice_json(advice, *inputs->plan).dump(2) << "\n";
   } else {
