@@ -489,6 +489,11 @@ class Decoder {
 
 DecodeResult decode(std::span<const std::uint8_t> bytes, const DecodeOptions& options) {
   DecodeResult result;
+  if (bytes.size() > options.max_bytes) {
+    result.error = Error{options.max_bytes, "the file is " + std::to_string(bytes.size()) +
+                                                " bytes, more than the limit of " + std::to_string(options.max_bytes)};
+    return result;
+  }
   Decoder(bytes, options, result).run();
   return result;
 }

@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <map>
 
 #include "dsl/source/read_source.hpp"
@@ -15,6 +13,7 @@
 #include "engine/log/import_map.hpp"
 #include "engine/log/load.hpp"
 #include "tools/gradus/cli_log_write.hpp"
+#include "tools/gradus/cli_read_fit.hpp"
 #include "tools/gradus/commands.hpp"
 
 namespace gradus::cli {
@@ -59,13 +58,9 @@ Diagnostic host_diagnostic(const std::string& path, Severity severity, const cha
 // The sessions of one FIT file as edits; false when the file cannot be used.
 bool fit_edits(const std::string& path, const ImportArgs& args, const ast::Protocol& protocol, const ImportMap& map,
                std::vector<LogEdit>& edits, Diagnostics& diagnostics) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::cerr << "gradus import: cannot read '" << path << "'\n";
-    return false;
-  }
-  const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const auto decoded = fit::decode(bytes);
+  const auto bytes = read_fit_for_import(path, diagnostics);
+  if (!bytes) return false;
+  const auto decoded = fit::decode(*bytes);
   for (const auto& w : decoded.warnings) {
     diagnostics.push_back(host_diagnostic(path, Severity::Warning, "G0602", w.message + " at byte " + std::to_string(w.offset)));
   }

@@ -5,10 +5,8 @@
 // decode watch activities and print each session's gait metrics
 // (engine/fit); docs/fit.md lists the keys and units.
 #include <cmath>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
-#include <iterator>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -22,6 +20,7 @@
 #include "engine/fit/decoder.hpp"
 #include "engine/fit/session_metrics.hpp"
 #include "tools/gradus/cli_import_log.hpp"
+#include "tools/gradus/cli_read_fit.hpp"
 #include "tools/gradus/commands.hpp"
 
 namespace gradus::cli {
@@ -65,9 +64,9 @@ Options:
   -h, --help         show this help
 
 Exit status: 0 written (or printed), 1 the log could not be written (it is
-unchanged), 2 bad arguments, a file that cannot be read or is damaged (G0601,
-with the byte offset of the damage), an invalid value, or a protocol or log
-with errors (nothing written).
+unchanged), 2 bad arguments, a file that cannot be read, a FIT file over
+64 MiB (G0003) or damaged (G0601, with the byte offset of the damage), an
+invalid value, or a protocol or log with errors (nothing written).
 
 Examples:
   gradus import morning-run.fit --log athlete.log.yaml --protocol protocols/bsi-tibia.gradus
@@ -192,14 +191,12 @@ int run_import(int argc, char** argv) {
   Diagnostics diagnostics;
   nlohmann::ordered_json sessions = nlohmann::ordered_json::array();
   for (const std::string& path : vm["file"].as<std::vector<std::string>>()) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      std::cerr << "gradus import: cannot read '" << path << "'\n";
+    const auto bytes = read_fit_for_import(path, diagnostics);
+    if (!bytes) {
       status = kExitUsage;
       continue;
     }
-    const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const auto result = fit::decode(bytes);
+    const auto result = fit::decode(*bytes);
     // The Source carries the path only: a FIT file has no lines to quote.
     const auto source = std::make_shared<const Source>(path, std::string());
     for (const auto& w : result.warnings) diagnostics.push_back(fit_diagnostic(source, Severity::Warning, "G0602", w));

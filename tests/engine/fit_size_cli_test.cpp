@@ -1,0 +1,116 @@
+// `gradus import` refuses a FIT file over the cap (docs/limits.md "FIT
+// imports") with an error naming the file, its size and the limit, exit 2,
+// and leaves the log as it was. The file is sparse: 64 MiB of nothing on disk.
+// The binary is found as in log_crash_test.cpp.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string gradus_binary() {
+  if (const char* env = std::getenv("GRADUS_BIN")) return env;
+  return (fs::read_symlink("/proc/self/exe").parent_path() / ".." / "tools" / "gradus").lexically_normal().string();
+}
+
+std::string quote(const std::string& s) {
+  std::string out = "'";
+  for (const char c : s) {
+    if (c == '\'') out += "'\\''";
+    else out += c;
+  }
+  return out + "'";
+}
+
+struct Run {
+  int status = -1;
+  std::string output;  // stdout and stderr
+};
+
+Run run_gradus(const std::vector<std::string>& args) {
+  std::string command = quote(gradus_binary());
+  for (const auto& a : args) command += " " + quote(a);
+  command += " 2>&1";
+  Run r;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  char buf[4096];
+  std::size_t n = 0;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.output.append(buf, n);
+  const int status = ::pclose(pipe);
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+struct Scratch {
+  fs::path path;
+  Scratch() {
+    char tmpl[] = "/tmp/gradus-fit-size-XXXXXX";
+    REQUIRE(::mkdtemp(tmpl) != nullptr);
+    path = tmpl;
+  }
+  ~Scratch() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+};
+
+constexpr std::uintmax_t kLimit = 64u << 20;  // fit::DecodeOptions::max_bytes
+
+}  // namespace
+
+TEST_CASE("gradus import refuses a FIT file over 64 MiB, naming it, its size and the limit", "[import][limits]") {
+  REQUIRE(fs::exists(gradus_binary()));
+  Scratch scratch;
+  const fs::path big = scratch.path / "huge.fit";
+  std::ofstream(big).close();
+  fs::resize_file(big, kLimit + 1);  // sparse, like `truncate -s 64M+1`
+  const std::string expected = big.string() + ": error[G0003]: file is too large: 67108865 bytes; the limit for a FIT file is 67108864 bytes (64 MiB)";
+
+  SECTION("--dry-run") {
+    const Run r = run_gradus({"import", "--dry-run", big.string()});
+    INFO(r.output);
+    CHECK(r.status == 2);
+    CHECK(r.output.find(expected) != std::string::npos);
+  }
+  SECTION("--log: nothing is written") {
+    const fs::path log = scratch.path / "athlete.log.yaml";
+    const std::string before = "protocol: bsi_tibia\nentries: []\n";
+    std::ofstream(log) << before;
+    const Run r = run_gradus({"import", big.string(), "--log", log.string(), "--protocol",
+                              std::string(GRADUS_SOURCE_DIR) + "/protocols/bsi-tibia.gradus"});
+    INFO(r.output);
+    CHECK(r.status == 2);
+    CHECK(r.output.find(expected) != std::string::npos);
+    CHECK(r.output.find("nothing was written") != std::string::npos);
+    CHECK(read_file(log) == before);
+  }
+}
+
+TEST_CASE("gradus import of a FIT file that cannot be read names it and the reason", "[import][limits]") {
+  REQUIRE(fs::exists(gradus_binary()));
+  Scratch scratch;
+  const std::string missing = (scratch.path / "none.fit").string();
+  const Run r = run_gradus({"import", "--dry-run", missing});
+  INFO(r.output);
+  CHECK(r.status == 2);
+  CHECK(r.output.find("gradus import: cannot read " + missing + ": No such file or directory") != std::string::npos);
+}
