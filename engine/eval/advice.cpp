@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "engine/eval/needs.hpp"
-#include "engine/io/sha256.hpp"
 #include "engine/eval/replay.hpp"
 
 namespace gradus::eval {
@@ -64,32 +63,6 @@ std::vector<SeenValue> values_read(const RulePlan& rule, std::span<const Value> 
   return out;
 }
 
-AdviceAudit audit_of(const Plan& plan, const Log& log, Date date) {
-  AdviceAudit audit;
-  audit.protocol_id = plan.id;
-  audit.protocol_version = plan.version;
-  if (plan.ast.source) {
-    audit.protocol_path = plan.ast.source->path();
-    audit.protocol_sha256 = sha256_hex(plan.ast.source->text());
-  }
-  if (log.source) {
-    audit.log_path = log.source->path();
-    audit.log_sha256 = sha256_hex(log.source->text());
-  }
-  audit.athlete = log.athlete;
-  // Entries are in strictly increasing date order (engine/log/log.hpp).
-  for (const auto& e : log.entries) {
-    if (e.date < date) {
-      ++audit.entries_used;
-      if (!audit.first_used) audit.first_used = e.date;
-      audit.last_used = e.date;
-    } else {
-      ++audit.entries_ignored;
-    }
-  }
-  return audit;
-}
-
 std::string plural(int n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
@@ -117,7 +90,7 @@ Advice advise(const std::shared_ptr<const Plan>& plan_ptr, const Log& log, Date 
   a.stage_title = stage.title;
   a.phase = plan.phases.empty() ? "" : plan.phases[static_cast<std::size_t>(stage.phase)];
   a.last_session = st.last_judged;
-  a.audit = audit_of(plan, log, date);
+  a.audit = replay_audit(plan, log, date);
 
   // The decision that produced today's state.
   const bool resting = st.rest_until && date <= *st.rest_until;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "dsl/syntax/ast.hpp"
+#include "engine/eval/audit.hpp"
 #include "engine/eval/decision.hpp"
 #include "engine/eval/plan.hpp"
 #include "engine/log/log.hpp"
@@ -43,21 +44,8 @@ struct Need {
   std::string have;
 };
 
-// What an advice was computed from, so it can be reproduced and checked
-// later: re-run `gradus advise` with the same files and --date and compare
-// the hashes. Paths are as the caller gave them; a hash is the SHA-256 of the
-// file's bytes (equal to `sha256sum FILE`). Empty path and hash: the protocol
-// or log was built in code, not read from a file.
-struct AdviceAudit {
-  std::string protocol_id, protocol_version;
-  std::string protocol_path, protocol_sha256;
-  std::string log_path, log_sha256;
-  std::optional<std::string> athlete;  // the log's `athlete:`
-  int entries_used = 0;                // entries dated before the advice date (sessions and rest entries)
-  std::optional<Date> first_used, last_used;
-  int entries_ignored = 0;             // entries dated on or after the advice date
-  std::string gradus_version;          // set by the caller that knows it (the CLI); advise() leaves it empty
-};
+// What the advice was computed from (engine/eval/audit.hpp).
+using AdviceAudit = ReplayAudit;
 
 struct Advice {
   Date date;

@@ -1,5 +1,6 @@
 #include "engine/eval/advice_render.hpp"
 
+#include "engine/eval/audit_render.hpp"
 #include "engine/eval/value_text.hpp"
 
 namespace gradus::eval {
@@ -29,53 +30,6 @@ std::string values_line(const std::vector<SeenValue>& values, const Plan& plan) 
     out += v.name + " = " + show_value(v.value, v.type, plan);
   }
   return out;
-}
-
-std::string file_line(const std::string& path, const std::string& sha256) {
-  if (path.empty()) return "(not read from a file)";
-  return path + " sha256 " + sha256;
-}
-
-// Last, so a clinician can skip it; enough for an auditor to re-run the advice.
-void render_audit_text(std::ostream& out, const Advice& a) {
-  const AdviceAudit& au = a.audit;
-  out << "\nAudit:\n";
-  out << "  protocol " << au.protocol_id;
-  if (!au.protocol_version.empty()) out << " " << au.protocol_version;
-  out << ", " << file_line(au.protocol_path, au.protocol_sha256) << "\n";
-  out << "  log " << file_line(au.log_path, au.log_sha256);
-  if (au.athlete) out << ", athlete \"" << *au.athlete << "\"";
-  out << "\n";
-  if (au.entries_used == 0) {
-    out << "  no entries used (none dated before " << to_string(a.date) << ")";
-  } else {
-    out << "  " << (au.entries_used == 1 ? "1 entry" : std::to_string(au.entries_used) + " entries") << " used, "
-        << to_string(*au.first_used);
-    if (au.last_used != au.first_used) out << " to " << to_string(*au.last_used);
-  }
-  if (au.entries_ignored > 0) {
-    out << " (" << au.entries_ignored << " dated on or after " << to_string(a.date) << " ignored)";
-  }
-  out << "\n";
-  if (!au.gradus_version.empty()) out << "  gradus " << au.gradus_version << "\n";
-}
-
-nlohmann::json text_or_null(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
-
-nlohmann::json audit_json(const AdviceAudit& au) {
-  using nlohmann::json;
-  return json{{"gradus_version", text_or_null(au.gradus_version)},
-              {"protocol_id", au.protocol_id},
-              {"protocol_version", au.protocol_version},
-              {"protocol_path", text_or_null(au.protocol_path)},
-              {"protocol_sha256", text_or_null(au.protocol_sha256)},
-              {"log_path", text_or_null(au.log_path)},
-              {"log_sha256", text_or_null(au.log_sha256)},
-              {"athlete", au.athlete ? json(*au.athlete) : json(nullptr)},
-              {"entries_used", au.entries_used},
-              {"first_entry_used", au.first_used ? json(to_string(*au.first_used)) : json(nullptr)},
-              {"last_entry_used", au.last_used ? json(to_string(*au.last_used)) : json(nullptr)},
-              {"entries_ignored", au.entries_ignored}};
 }
 
 }  // namespace
@@ -125,7 +79,7 @@ void render_advice_text(std::ostream& out, const Advice& a, const Plan& plan) {
     out << "\nCues:\n";
     for (const auto& c : a.cues) out << "  - " << c << "\n";
   }
-  render_audit_text(out, a);
+  render_audit_text(out, a.audit);
 }
 
 nlohmann::json advice_json(const Advice& a, const Plan& plan) {

@@ -5,24 +5,6 @@
 #include "engine/eval/replay.hpp"
 
 namespace gradus::eval {
-namespace {
-
-std::size_t ring_index(std::int32_t stamp, std::uint32_t capacity) {
-  const auto c = static_cast<std::int64_t>(capacity);
-  return static_cast<std::size_t>(((static_cast<std::int64_t>(stamp) % c) + c) % c);
-}
-
-}  // namespace
-
-Value Replayer::input_value(std::size_t input) const {
-  const InputPlan& plan = plan_->inputs[input];
-  if (entry_ && input < entry_->values.size() && entry_->values[input].present) {
-    const double v = entry_->values[input].value;
-    return plan.kind == ast::InputKind::Flag ? Value::boolean(v != 0) : Value::number(v);
-  }
-  return plan.missing;
-}
-
 Value Replayer::window_read(const WindowPlan& w) const {
   const std::int32_t now = w.days ? day_.days : ordinal_;
   const std::int32_t last = now - static_cast<std::int32_t>(w.offset);
@@ -36,7 +18,7 @@ Value Replayer::window_read(const WindowPlan& w) const {
   Value acc = Value::number(0);
   bool first_value = true;
   for (std::int32_t t = std::max(first, w.days ? first : 1); t <= last; ++t) {
-    const Slot& slot = ring[ring_index(t, w.capacity)];
+    const Slot& slot = ring[ring_slot(t, w.capacity)];
     if (slot.stamp != t) continue;
     ++present;
     const Value v = slot.value;
@@ -140,9 +122,9 @@ void Replayer::execute(Segment segment) {
         const WindowPlan& w = plan_->windows[in.a];
         if (w.days) {
           if (context_ == Context::Empty && w.reads_entry) break;
-          rings_[w.ring + ring_index(day_.days, w.capacity)] = Slot{day_.days, reg[in.b]};
+          rings_[w.ring + ring_slot(day_.days, w.capacity)] = Slot{day_.days, reg[in.b]};
         } else if (context_ == Context::Session) {
-          rings_[w.ring + ring_index(ordinal_, w.capacity)] = Slot{ordinal_, reg[in.b]};
+          rings_[w.ring + ring_slot(ordinal_, w.capacity)] = Slot{ordinal_, reg[in.b]};
         }
         break;
       }
@@ -150,7 +132,7 @@ void Replayer::execute(Segment segment) {
       case OpCode::StreakPush: {
         if (context_ != Context::Session) break;
         const StreakPlan& s = plan_->streaks[in.a];
-        rings_[s.ring + ring_index(ordinal_, s.length)] = Slot{ordinal_, reg[in.b]};
+        rings_[s.ring + ring_slot(ordinal_, s.capacity)] = Slot{ordinal_, reg[in.b]};
         break;
       }
       case OpCode::StreakRead: {
@@ -162,7 +144,7 @@ void Replayer::execute(Segment segment) {
         }
         Truth t = Truth::True;
         for (std::int32_t o = first; o <= ordinal_; ++o) {
-          const Slot& slot = rings_[s.ring + ring_index(o, s.length)];
+          const Slot& slot = rings_[s.ring + ring_slot(o, s.capacity)];
           const Truth x = slot.stamp == o ? slot.value.truth() : Truth::Unknown;
           if (x == Truth::False) { t = Truth::False; break; }
           if (x == Truth::Unknown) t = Truth::Unknown;
@@ -173,13 +155,13 @@ void Replayer::execute(Segment segment) {
       case OpCode::PreviousPush: {
         if (context_ != Context::Session) break;
         const PreviousPlan& p = plan_->previous[in.a];
-        rings_[p.ring + ring_index(ordinal_, 2)] = Slot{ordinal_, reg[in.b]};
+        rings_[p.ring + ring_slot(ordinal_, 2)] = Slot{ordinal_, reg[in.b]};
         break;
       }
       case OpCode::PreviousRead: {
         const PreviousPlan& p = plan_->previous[in.a];
         const std::int32_t o = context_ == Context::Session ? ordinal_ - 1 : ordinal_;
-        const Slot& slot = rings_[p.ring + ring_index(o, 2)];
+        const Slot& slot = rings_[p.ring + ring_slot(o, 2)];
         out = o >= 1 && slot.stamp == o ? slot.value : p.absent;
         break;
       }

@@ -103,9 +103,11 @@ class Compiler {
     plan_.constant_registers.push_back(reg);
     return reg;
   }
+  // Rings hold a power of two of slots, so a stamp finds its slot with a
+  // mask rather than a division (the evaluator's inner loop).
   std::uint32_t ring(std::uint32_t slots) {
     const std::uint32_t first = plan_.ring_slots;
-    plan_.ring_slots += slots;
+    plan_.ring_slots += ring_capacity(slots);
     return first;
   }
 
@@ -245,6 +247,7 @@ std::uint32_t Compiler::compile(const Expr& expr, std::vector<Instr>& out, std::
       streak.expr = &expr;
       streak.length = std::max(1u, whole(expr.streak.value));
       streak.element = compile(*expr.args.at(0), out, trace, depth + 1);
+      streak.capacity = ring_capacity(streak.length);
       streak.ring = ring(streak.length);
       const auto index = static_cast<std::uint32_t>(plan_.streaks.size());
       plan_.streaks.push_back(streak);
@@ -268,7 +271,7 @@ std::uint32_t Compiler::compile_window(const Expr& expr, BuiltinFunction fn, std
   w.offset = expr.window->offset ? whole(expr.window->offset->value) : 0;
   w.element = compile(*expr.args.at(0), update_, nullptr, 0);
   w.reads_entry = reads_entry(*expr.args.at(0));
-  w.capacity = w.length + w.offset;
+  w.capacity = ring_capacity(w.length + w.offset);
   w.ring = ring(w.capacity);
   if (w.days && !w.reads_entry) plan_.needs_empty_days = true;
   const auto index = static_cast<std::uint32_t>(plan_.windows.size());
@@ -470,6 +473,29 @@ void Compiler::run() {
     const auto begin = static_cast<std::uint32_t>(plan_.code.size());
     plan_.code.insert(plan_.code.end(), code.begin(), code.end());
     plan_.rules[i].code = Segment{begin, static_cast<std::uint32_t>(plan_.code.size())};
+  }
+  // What a session of each stage runs: its rules' code, adjacent segments
+  // merged (the safety rules' code is one run), so judging is a few calls.
+  for (auto& stage : plan_.stages) {
+    std::vector<Segment> segments;
+    for (const int r : stage.evaluated) segments.push_back(plan_.rules[static_cast<std::size_t>(r)].code);
+    std::sort(segments.begin(), segments.end(), [](Segment a, Segment b) { return a.begin < b.begin; });
+    for (const Segment segment : segments) {
+      if (!stage.judge_code.empty() && stage.judge_code.back().end == segment.begin) {
+        stage.judge_code.back().end = segment.end;
+      } else {
+        stage.judge_code.push_back(segment);
+      }
+    }
+  }
+  // Which built-in series and which latest() inputs the code reads: the
+  // replay keeps only those up to date.
+  for (const Instr& in : plan_.code) {
+    if (in.op == OpCode::Series) plan_.series_read |= 1u << in.a;
+    if (in.op == OpCode::Latest &&
+        std::find(plan_.latest_read.begin(), plan_.latest_read.end(), in.a) == plan_.latest_read.end()) {
+      plan_.latest_read.push_back(in.a);
+    }
   }
 }
 

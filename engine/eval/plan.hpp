@@ -7,6 +7,8 @@
 // Evaluation does no name lookup and no allocation: inputs, lets, windows,
 // streaks and load metrics are indices; window histories are rings sized
 // here. A Plan is immutable after make_plan and shared between threads.
+#include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -40,6 +42,13 @@ enum class OpCode : std::uint8_t {
   AdvancesIn,    // a: days
 };
 
+// Slots in a ring that must hold `n` stamps: a power of two, so that
+// `stamp & (capacity - 1)` places a stamp (window lengths are capped at 3650).
+inline std::uint32_t ring_capacity(std::uint32_t n) { return std::bit_ceil(std::max(n, 1u)); }
+inline std::size_t ring_slot(std::int32_t stamp, std::uint32_t capacity) {
+  return static_cast<std::uint32_t>(stamp) & (capacity - 1);
+}
+
 struct Instr {
   OpCode op = OpCode::Const;
   std::uint32_t dst = 0;
@@ -68,7 +77,7 @@ struct WindowPlan {
   std::uint32_t element = 0;    // register
   bool reads_entry = true;      // the element needs a log entry (skipped on days without one)
   std::uint32_t ring = 0;       // first slot in the runtime's ring storage
-  std::uint32_t capacity = 1;   // N + M slots
+  std::uint32_t capacity = 1;   // N + M slots, rounded up to a power of two
 };
 
 // `COND for N sessions`: true on each of the last N sessions of this stage.
@@ -77,6 +86,7 @@ struct StreakPlan {
   std::uint32_t length = 1;
   std::uint32_t element = 0;
   std::uint32_t ring = 0;
+  std::uint32_t capacity = 1;  // length rounded up to a power of two
 };
 
 // `previous(x)`: the value of x at the session before.
@@ -140,6 +150,7 @@ struct StagePlan {
   int min_days = 0;
   std::vector<int> rules;     // this stage's rules
   std::vector<int> evaluated; // safety rules and this stage's rules, in source order
+  std::vector<Segment> judge_code;  // the code of `evaluated`, adjacent segments merged
 };
 
 struct Plan {
@@ -165,6 +176,8 @@ struct Plan {
   std::vector<MetricPlan> metrics;
   std::uint32_t ring_slots = 0;
   bool needs_empty_days = false;  // some window or metric must see days without an entry
+  std::uint32_t series_read = 0;  // bit per BuiltinSeries the code reads
+  std::vector<std::uint32_t> latest_read;  // inputs read through latest()
 
   std::vector<RulePlan> rules;    // safety rules first, then stages' rules
   std::vector<int> safety;

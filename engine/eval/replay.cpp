@@ -93,9 +93,13 @@ void Replayer::enter_stage(int stage, Date start) {
   stage_ordinal_ = ordinal_ + 1;
 }
 
+// Only the series the code reads are computed (Plan::series_read).
 void Replayer::set_series(Context context, const LogEntry* entry) {
-  const StagePlan& stage = plan_->stages[static_cast<std::size_t>(state_.stage)];
+  const std::uint32_t used = plan_->series_read;
+  if (used == 0) return;
   const auto s = [](BuiltinSeries b) { return static_cast<std::size_t>(b); };
+  const auto reads = [used](BuiltinSeries b) { return (used >> static_cast<unsigned>(b)) & 1u; };
+  const StagePlan& stage = plan_->stages[static_cast<std::size_t>(state_.stage)];
   if (context == Context::Session) {
     Value total = stage.total_seconds;
     Value run = stage.run_seconds;
@@ -105,10 +109,12 @@ void Replayer::set_series(Context context, const LogEntry* entry) {
     }
     series_[s(BuiltinSeries::RunMinutes)] = run;
     series_[s(BuiltinSeries::TotalMinutes)] = total;
-    series_[s(BuiltinSeries::Srpe)] =
-        plan_->rpe_input >= 0 ? mul(input_value(static_cast<std::size_t>(plan_->rpe_input)),
-                                    div(total, Value::number(60)))
-                              : Value::undefined();
+    if (reads(BuiltinSeries::Srpe)) {
+      series_[s(BuiltinSeries::Srpe)] =
+          plan_->rpe_input >= 0 ? mul(input_value(static_cast<std::size_t>(plan_->rpe_input)),
+                                      div(total, Value::number(60)))
+                                : Value::undefined();
+    }
   } else {
     series_[s(BuiltinSeries::RunMinutes)] = Value::number(0);
     series_[s(BuiltinSeries::TotalMinutes)] = Value::number(0);
@@ -132,8 +138,8 @@ void Replayer::empty_day(Date day) {
 void Replayer::process(std::size_t index, const LogEntry& entry, ReplayObserver* observer) {
   day_ = entry.date;
   entry_ = &entry;
-  for (std::size_t i = 0; i < entry.values.size() && i < latest_.size(); ++i) {
-    if (!entry.values[i].present) continue;
+  for (const std::uint32_t i : plan_->latest_read) {
+    if (i >= entry.values.size() || !entry.values[i].present) continue;
     const double v = entry.values[i].value;
     latest_[i] = plan_->inputs[i].kind == ast::InputKind::Flag ? Value::boolean(v != 0) : Value::number(v);
     measured_[i] = true;
@@ -201,9 +207,9 @@ void Replayer::judge(std::size_t index, const LogEntry& entry, bool cleared, Rep
   const StagePlan& stage = plan_->stages[static_cast<std::size_t>(stage_index)];
   const int days_in_stage = day_ - state_.stage_start + 1;
   int best = -1;
+  for (const Segment segment : stage.judge_code) execute(segment);
   for (const int r : stage.evaluated) {
     const RulePlan& rule = plan_->rules[static_cast<std::size_t>(r)];
-    execute(rule.code);
     const Truth t = registers_[rule.result].truth();
     results_[static_cast<std::size_t>(r)] = t;
     if (t != Truth::True || rule.tier == Tier::Cue) continue;
@@ -299,7 +305,7 @@ std::uint32_t Replayer::streak_progress(std::uint32_t index) const {
   const StreakPlan& s = plan_->streaks[index];
   std::uint32_t n = 0;
   for (std::int32_t o = ordinal_; o >= stage_ordinal_ && n < s.length; --o) {
-    const Slot& slot = rings_[s.ring + static_cast<std::size_t>(o % static_cast<std::int32_t>(s.length))];
+    const Slot& slot = rings_[s.ring + ring_slot(o, s.capacity)];
     if (slot.stamp != o || !slot.value.is_true()) break;
     ++n;
   }

@@ -86,7 +86,8 @@ class Replayer {
   // Of those, the ones a later regress has not undone: what `max N advances
   // per D days` counts ("do not progress more than 2 levels in 7 days").
   int standing_advances_between(Date first, Date last) const;
-  // The most recent known value of an input (or its missing range).
+  // The most recent known value of an input the protocol reads through
+  // latest() (Plan::latest_read), or its missing range; other inputs are not tracked.
   Value latest(std::size_t input) const { return latest_[input]; }
   bool measured(std::size_t input) const { return measured_[input]; }
   const std::vector<bool>& measured_inputs() const { return measured_; }
@@ -108,7 +109,15 @@ class Replayer {
   void enter_stage(int stage, Date start);
   void set_series(Context context, const LogEntry* entry);
   void execute(Segment segment);
-  Value input_value(std::size_t input) const;
+  // Today's value of an input, or the range a missing one may take.
+  Value input_value(std::size_t input) const {
+    const InputPlan& plan = plan_->inputs[input];
+    if (entry_ && input < entry_->values.size() && entry_->values[input].present) {
+      const double v = entry_->values[input].value;
+      return plan.kind == ast::InputKind::Flag ? Value::boolean(v != 0) : Value::number(v);
+    }
+    return plan.missing;
+  }
   Value window_read(const WindowPlan& window) const;
   Value metric_read(std::size_t index) const;
 

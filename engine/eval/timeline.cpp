@@ -107,6 +107,7 @@ Timeline explain(const std::shared_ptr<const Plan>& plan, const Log& log, std::o
   Timeline t;
   t.protocol_id = plan->id;
   t.protocol_version = plan->version;
+  t.audit = replay_audit(*plan, log, to ? std::optional<Date>(*to + 1) : std::nullopt);
   Recorder recorder(*plan, t, from);
   Replayer replayer(plan);
   if (to) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "dsl/syntax/ast.hpp"
+#include "engine/eval/audit.hpp"
 #include "engine/eval/decision.hpp"
 #include "engine/eval/plan.hpp"
 #include "engine/log/log.hpp"
@@ -59,6 +60,7 @@ struct TimelineDay {
 struct Timeline {
   std::string protocol_id, protocol_version;
   std::vector<TimelineDay> days;
+  ReplayAudit audit;  // the files and the entries replayed (up to `to`)
 };
 
 // Replays the whole log (up to `to`) and keeps the entries dated from..to.

@@ -1,5 +1,6 @@
 #include "engine/eval/timeline_render.hpp"
 
+#include "engine/eval/audit_render.hpp"
 #include "engine/eval/value_text.hpp"
 
 namespace gradus::eval {
@@ -75,6 +76,7 @@ void render_timeline_text(std::ostream& out, const Timeline& t, const Plan& plan
     if (d.rest_until) out << "; rest until " << to_string(*d.rest_until);
     out << "\n";
   }
+  render_audit_text(out, t.audit);
 }
 
 nlohmann::json timeline_json(const Timeline& t, const Plan& plan) {
@@ -115,7 +117,9 @@ nlohmann::json timeline_json(const Timeline& t, const Plan& plan) {
     if (d.logged_stage) day["logged_stage"] = *d.logged_stage;
     days.push_back(std::move(day));
   }
-  return json{{"protocol", json{{"id", t.protocol_id}, {"version", t.protocol_version}}}, {"days", std::move(days)}};
+  return json{{"protocol", json{{"id", t.protocol_id}, {"version", t.protocol_version}}},
+              {"days", std::move(days)},
+              {"audit", audit_json(t.audit)}};
 }
 
 }  // namespace gradus::eval

@@ -10,12 +10,16 @@
 // decimal digits are equal (relative tolerance 1e-9), so binary floating
 // point never turns a written boundary into a miss
 // (`abs(52.0% - 50%) <= 2%` is true). docs/advice.md records this choice.
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 
 namespace gradus::eval {
 
-enum class Truth : std::uint8_t { False, True, Unknown };
+// Not a character type underneath: stores of a char-typed enum may alias
+// anything, which made the compiler reload the plan after every store.
+enum class Truth : std::uint32_t { False, True, Unknown };
 
 const char* to_string(Truth truth);
 
@@ -24,7 +28,7 @@ inline constexpr double kRelativeTolerance = 1e-9;
 
 class Value {
  public:
-  enum class Kind : std::uint8_t { Number, Boolean, Undefined };
+  enum class Kind : std::uint32_t { Number, Boolean, Undefined };  // not char-typed: see Truth
 
   constexpr Value() = default;
   static constexpr Value number(double v) { return Value(Kind::Number, v, v); }
@@ -36,6 +40,10 @@ class Value {
                             : t == Truth::False ? Value(Kind::Boolean, 0, 0) : Value(Kind::Boolean, 0, 1);
   }
   static constexpr Value boolean(bool b) { return boolean(b ? Truth::True : Truth::False); }
+  // A boolean from "may be false" / "may be true" as lo/hi over {0, 1}:
+  // [1, 1] true, [0, 0] false, [0, 1] unknown (built without branches).
+  static constexpr Value truth_range(bool lo, bool hi) { return Value(Kind::Boolean, lo, hi); }
+  static constexpr Value truth_interval(double lo, double hi) { return Value(Kind::Boolean, lo, hi); }
 
   constexpr Kind kind() const { return kind_; }
   constexpr bool is_number() const { return kind_ == Kind::Number; }
@@ -65,35 +73,149 @@ class Value {
   double hi_ = 0;
 };
 
+// The operations are defined inline: they are the evaluator's inner loop
+// (bench/replay_bench), and a call per operation cost more than the work.
+
 // Decimal equality of two numbers (relative tolerance, exact for infinities).
-bool same_decimal(double a, double b);
+inline bool same_decimal(double a, double b) {
+  // Written without branches (bitwise, not short-circuit): comparisons of
+  // logged values are the evaluator's least predictable branches.
+  const double scale = std::max(std::fabs(a), std::fabs(b));
+  return (a == b) | ((std::fabs(a - b) <= kRelativeTolerance * scale) & (scale < kInf));
+}
+
+namespace detail {
+
+inline bool undefined(Value a, Value b) { return a.is_undefined() || b.is_undefined(); }
+
+// A range whose bounds came out NaN (inf - inf) knows nothing.
+inline Value checked_range(double lo, double hi) {
+  if (std::isnan(lo) || std::isnan(hi)) return Value::unbounded();
+  return Value::range(lo, hi);
+}
+
+// 0 x inf is 0 for interval bounds: the 0 is exact.
+inline double bound_product(double a, double b) {
+  if (a == 0 || b == 0) return 0;
+  return a * b;
+}
+
+// Strictly below, beyond the decimal tolerance: a < b and not same_decimal
+// (an infinite bound is never within tolerance of a different one).
+inline bool below(double a, double b) {
+  const double scale = std::max(std::fabs(a), std::fabs(b));
+  return (a < b) & ((b - a > kRelativeTolerance * scale) | (scale == kInf));
+}
+// a <= b, or the same decimal.
+inline bool at_most(double a, double b) {
+  const double scale = std::max(std::fabs(a), std::fabs(b));
+  return (a <= b) | ((a - b <= kRelativeTolerance * scale) & (scale < kInf));
+}
+
+// A comparison's result from "true for every value" and "false for every
+// value"; unknown when neither, or when an operand is undefined.
+inline Value comparison(bool all_true, bool all_false, bool undefined) {
+  return Value::truth_range(all_true & !undefined, (all_true | !all_false) | undefined);
+}
+
+// A boolean operand as the interval [lo, hi] over {0, 1}: Kleene and/or/not
+// are then min/max/1-x (anything not a boolean reads as unknown, [0, 1]).
+inline double truth_lo(Value a) { return a.is_boolean() ? a.lo() : 0.0; }
+inline double truth_hi(Value a) { return a.is_boolean() ? a.hi() : 1.0; }
+
+}  // namespace detail
 
 // Arithmetic on intervals; anything with an undefined operand is undefined.
-Value neg(Value a);
-Value add(Value a, Value b);
-Value sub(Value a, Value b);
-Value mul(Value a, Value b);
+inline Value neg(Value a) {
+  if (a.is_undefined()) return a;
+  return Value::range(-a.hi(), -a.lo());
+}
+
+inline Value add(Value a, Value b) {
+  if (detail::undefined(a, b)) return Value::undefined();
+  return detail::checked_range(a.lo() + b.lo(), a.hi() + b.hi());
+}
+
+inline Value sub(Value a, Value b) {
+  if (detail::undefined(a, b)) return Value::undefined();
+  return detail::checked_range(a.lo() - b.hi(), a.hi() - b.lo());
+}
+
+inline Value mul(Value a, Value b) {
+  if (detail::undefined(a, b)) return Value::undefined();
+  if (a.known() && b.known()) return detail::checked_range(detail::bound_product(a.lo(), b.lo()),
+                                                           detail::bound_product(a.lo(), b.lo()));
+  const double p0 = detail::bound_product(a.lo(), b.lo()), p1 = detail::bound_product(a.lo(), b.hi());
+  const double p2 = detail::bound_product(a.hi(), b.lo()), p3 = detail::bound_product(a.hi(), b.hi());
+  return detail::checked_range(std::min(std::min(p0, p1), std::min(p2, p3)), std::max(std::max(p0, p1), std::max(p2, p3)));
+}
+
 // Division by a known 0 is undefined; by a range that contains 0 it is unbounded.
-Value div(Value a, Value b);
-Value max(Value a, Value b);
-Value min(Value a, Value b);
-Value abs(Value a);
+inline Value div(Value a, Value b) {
+  if (detail::undefined(a, b)) return Value::undefined();
+  if (b.known() && b.value() == 0) return Value::undefined();
+  if (b.lo() <= 0 && b.hi() >= 0) return Value::unbounded();
+  return mul(a, Value::range(1 / b.hi(), 1 / b.lo()));
+}
+
+inline Value max(Value a, Value b) {
+  if (detail::undefined(a, b)) return Value::undefined();
+  return Value::range(std::max(a.lo(), b.lo()), std::max(a.hi(), b.hi()));
+}
+
+inline Value min(Value a, Value b) {
+  if (detail::undefined(a, b)) return Value::undefined();
+  return Value::range(std::min(a.lo(), b.lo()), std::min(a.hi(), b.hi()));
+}
+
+inline Value abs(Value a) {
+  if (a.is_undefined()) return a;
+  if (a.lo() >= 0) return Value::range(a.lo(), a.hi());
+  if (a.hi() <= 0) return Value::range(-a.hi(), -a.lo());
+  return Value::range(0, std::max(-a.lo(), a.hi()));
+}
 
 // Comparisons: known true only when true for every value in both ranges,
 // known false only when false for every value; else unknown.
-Value lt(Value a, Value b);
-Value le(Value a, Value b);
-Value gt(Value a, Value b);
-Value ge(Value a, Value b);
-Value eq(Value a, Value b);
-Value ne(Value a, Value b);
+inline Value lt(Value a, Value b) {
+  return detail::comparison(detail::below(a.hi(), b.lo()), detail::at_most(b.hi(), a.lo()), detail::undefined(a, b));
+}
+
+inline Value le(Value a, Value b) {
+  return detail::comparison(detail::at_most(a.hi(), b.lo()), detail::below(b.hi(), a.lo()), detail::undefined(a, b));
+}
+
+inline Value gt(Value a, Value b) { return lt(b, a); }
+inline Value ge(Value a, Value b) { return le(b, a); }
+
+inline Value eq(Value a, Value b) {
+  const bool all_true = (a.lo() == a.hi()) & (b.lo() == b.hi()) & same_decimal(a.lo(), b.lo());
+  const bool all_false = detail::below(a.hi(), b.lo()) | detail::below(b.hi(), a.lo());
+  return detail::comparison(all_true, all_false, detail::undefined(a, b));
+}
 
 // Kleene logic.
-Value logical_not(Value a);
-Value logical_and(Value a, Value b);
-Value logical_or(Value a, Value b);
+inline Value logical_not(Value a) { return Value::truth_interval(1 - detail::truth_hi(a), 1 - detail::truth_lo(a)); }
+
+inline Value ne(Value a, Value b) { return logical_not(eq(a, b)); }
+
+inline Value logical_and(Value a, Value b) {
+  return Value::truth_interval(std::min(detail::truth_lo(a), detail::truth_lo(b)),
+                               std::min(detail::truth_hi(a), detail::truth_hi(b)));
+}
+
+inline Value logical_or(Value a, Value b) {
+  return Value::truth_interval(std::max(detail::truth_lo(a), detail::truth_lo(b)),
+                               std::max(detail::truth_hi(a), detail::truth_hi(b)));
+}
 
 // The smallest range holding both (for values that are one of several).
-Value hull(Value a, Value b);
+inline Value hull(Value a, Value b) {
+  if (detail::undefined(a, b)) return Value::undefined();
+  if (a.is_boolean() && b.is_boolean()) {
+    return a.truth() == b.truth() ? a : Value::boolean(Truth::Unknown);
+  }
+  return Value::range(std::min(a.lo(), b.lo()), std::max(a.hi(), b.hi()));
+}
 
 }  // namespace gradus::eval
