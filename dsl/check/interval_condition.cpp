@@ -37,6 +37,14 @@ std::optional<Dnf> sum(Dnf a, const Dnf& b, std::size_t cap) {
   return a;
 }
 
+// The input a bare name reads today, or -1.
+int input_named(const ast::Protocol& protocol, const ast::Expr& e) {
+  if (e.kind != ast::ExprKind::Name) return -1;
+  const auto s = resolve_name(protocol, e);
+  if (s.kind != ast::SymbolKind::Input || s.index < 0 || static_cast<std::size_t>(s.index) >= protocol.inputs.size()) return -1;
+  return s.index;
+}
+
 Dnf opaque(const ast::Expr& source, bool possible) { return Dnf{Conjunction{Literal{&source, std::nullopt, possible}}}; }
 
 class DnfBuilder {
@@ -100,6 +108,10 @@ class DnfBuilder {
         return opaque(e, can_be_true(*e.args[0], depth + 1));
       case ast::ExprKind::Call: {
         const auto* f = find_builtin_function(e.name);
+        if (!negated && f && f->function == BuiltinFunction::Missing && !e.args.empty() && e.args[0]) {
+          const int input = input_of(*e.args[0]);
+          if (input >= 0) return Dnf{Conjunction{Literal{&e, std::nullopt, true, input}}};
+        }
         if (!negated && f && (f->function == BuiltinFunction::All || f->function == BuiltinFunction::Any) && !e.args.empty() &&
             e.args[0]) {
           return opaque(e, can_be_true(*e.args[0], depth + 1));
@@ -112,6 +124,8 @@ class DnfBuilder {
   }
 
  private:
+  int input_of(const ast::Expr& e) const { return input_named(ranges_.protocol(), e); }
+
   static bool is_condition(const ast::Expr& e) {
     switch (e.kind) {
       case ast::ExprKind::Unary: return e.op == ast::Op::Not;
@@ -255,6 +269,31 @@ std::optional<std::vector<Conjunction>> to_dnf(const ast::Expr& condition, const
   return DnfBuilder(ranges, cap).build(condition, false, 0);
 }
 
+namespace {
+
+// `missing(x) and x > 3`: while x is missing the comparison is unknown unless
+// every value of x's range satisfies it, so the pair is never known true.
+std::optional<Contradiction> unknown_when_missing(const Conjunction& conjunction, const RangeAnalyzer& ranges) {
+  for (const auto& missing : conjunction) {
+    if (missing.missing_input < 0) continue;
+    for (const auto& literal : conjunction) {
+      if (!literal.atom || input_named(ranges.protocol(), *literal.atom->term) != missing.missing_input) continue;
+      const Interval range = ranges.range(*literal.atom->term);
+      Atom opposite = *literal.atom;
+      opposite.op = negate_comparison(opposite.op);
+      TermState st{range, range, {}, {}};
+      apply(st, opposite);
+      if (!feasible(st.set, st.excluded)) continue;  // true for every value: known true even when missing
+      Contradiction c{&literal, &missing, literal.atom->key, range};
+      c.unknown_when_missing = true;
+      return c;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<Contradiction> contradiction(const Conjunction& conjunction, const RangeAnalyzer& ranges) {
   std::map<std::string, TermState> states;
   for (const auto& literal : conjunction) {
@@ -283,7 +322,7 @@ std::optional<Contradiction> contradiction(const Conjunction& conjunction, const
     }
     return Contradiction{&literal, st.literals.front(), a.key, st.range};
   }
-  return std::nullopt;
+  return unknown_when_missing(conjunction, ranges);
 }
 
 std::map<std::string, Interval> feasible_bands(const Conjunction& conjunction, const RangeAnalyzer& ranges) {

@@ -28,6 +28,7 @@ struct Literal {
   const ast::Expr* source = nullptr;  // the comparison or boolean as written
   std::optional<Atom> atom;           // empty: opaque
   bool possible = true;               // opaque: can it be true at all
+  int missing_input = -1;             // opaque `missing(x)` of input x (not negated): x is missing
 };
 
 using Conjunction = std::vector<Literal>;
@@ -41,6 +42,10 @@ struct Contradiction {
   const Literal* other = nullptr;    // the earlier literal it contradicts, if one suffices
   std::string key;                   // the term, for atoms
   Interval term_range;               // every value the term can take
+  // `other` is `missing(x)` and `literal` compares x itself: while x is
+  // missing it takes its whole declared range, so the comparison is unknown
+  // (a rule fires only when known true).
+  bool unknown_when_missing = false;
 };
 
 std::optional<Contradiction> contradiction(const Conjunction& conjunction, const RangeAnalyzer& ranges);

@@ -13,6 +13,11 @@ namespace {
 
 std::string code_text(const ast::Expr& e) { return "`" + format_expr(e) + "`"; }
 
+bool is_flag(const ast::Protocol& protocol, int input) {
+  return input >= 0 && static_cast<std::size_t>(input) < protocol.inputs.size() &&
+         protocol.inputs[static_cast<std::size_t>(input)].type.kind == ast::InputKind::Flag;
+}
+
 // `x > 10` on 0..10 was probably meant as `x >= 10`.
 std::optional<std::string> boundary_hint(const Atom& a, const Interval& range) {
   const Interval n = range.normalized();
@@ -24,6 +29,10 @@ std::optional<std::string> boundary_hint(const Atom& a, const Interval& range) {
 std::string reason_text(const Contradiction& r, const RangeAnalyzer& ranges) {
   const Literal& lit = *r.literal;
   if (!lit.atom) return code_text(*lit.source) + " is never true";
+  if (r.unknown_when_missing) {
+    return code_text(*r.other->source) + " and " + code_text(*lit.source) + " are never both known true (while " + r.key +
+           " is missing, the comparison is unknown)";
+  }
   if (r.other) return code_text(*r.other->source) + " and " + code_text(*lit.source) + " are never true together";
   return code_text(*lit.source) + " is false for every value of " + r.key + " (" + describe_values(*lit.atom->term, r.term_range, ranges) + ")";
 }
@@ -77,6 +86,19 @@ void check_rule(const LintContext& context, const RangeAnalyzer& ranges, const a
                                    " (" + values + ")")
                       .label("never true")
                       .help(help)
+                      .d);
+    return;
+  }
+  if (r.unknown_when_missing) {
+    out.push_back(lint_finding(context, lit.source->span, "G0407",
+                               "this " + kind + " rule can never fire: while " + r.key + " is missing, " + code_text(*lit.source) +
+                                   " is unknown, and a rule fires only when its condition is known true")
+                      .label("unknown whenever " + code_text(*r.other->source) + " is true")
+                      .secondary(r.other->source->span, "requires " + r.key + " to be missing")
+                      .note("a missing " + r.key + " may be " +
+                            (is_flag(ranges.protocol(), r.other->missing_input) ? std::string("true or false")
+                                                                         : "any of " + describe_values(*a.term, r.term_range, ranges)))
+                      .help("to act on a missing value, use " + code_text(*r.other->source) + " alone; to act on a logged value, drop it")
                       .d);
     return;
   }

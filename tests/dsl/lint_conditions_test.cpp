@@ -163,3 +163,40 @@ TEST_CASE("G0408: stays silent where it cannot show the overlap") {
     CHECK(lint_text(two_rules("", "    advance if pain <= 4\n    regress if pain_after >= 3\n")).empty());
   }
 }
+
+TEST_CASE("G0407: a comparison of an input that must be missing is never known true") {
+  const NeverCase cases[] = {
+      {"hold if missing(pain) and pain > 3", "pain > 3", "while pain is missing, `pain > 3` is unknown"},
+      {"hold if pain > 3 and missing(pain)", "pain > 3", "while pain is missing"},
+      {"hold if missing(swelling) and swelling", "swelling\n", "while swelling is missing, `swelling` is unknown"},
+      {"hold if missing(cadence) and cadence < 160 spm", "cadence < 160 spm", "while cadence is missing"},
+      {"hold if missing(pain) and pain - 2 <= 3", "pain - 2 <= 3", "while pain is missing"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.rule);
+    const std::string text = with_safety_rule(c.rule);
+    const auto d = expect_one(lint_text(text), "G0407", text, c.at, c.fragment);
+    CHECK_THAT(d.help, Catch::Matchers::Contains("alone"));
+  }
+  // The flag's note says what a missing flag may be.
+  const std::string text = with_safety_rule("hold if missing(swelling) and swelling");
+  const auto d = expect_one(lint_text(text), "G0407", text, "swelling\n", "unknown");
+  REQUIRE(d.notes.size() == 1);
+  CHECK_THAT(d.notes[0], Catch::Matchers::Contains("true or false"));
+}
+
+TEST_CASE("G0407: a missing input with a comparison it always meets, or another input's, can fire") {
+  const char* rules[] = {
+      "hold if missing(pain) and pain >= 0",       // true for every value: known true while missing
+      "hold if missing(pain) and pain <= 10",
+      "hold if missing(pain) or pain > 3",         // either alone
+      "hold if missing(pain) and cadence < 160 spm",
+      "hold if not missing(pain) and pain > 3",
+      "hold if missing(pain) and latest(pain) > 3",  // an earlier value
+      "hold if missing(pain) and max(pain, 5) >= 5",  // known from the other side
+  };
+  for (const auto* rule : rules) {
+    INFO(rule);
+    CHECK(with_code(lint_text(with_safety_rule(rule)), "G0407").empty());
+  }
+}
