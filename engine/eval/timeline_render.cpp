@@ -76,7 +76,6 @@ void render_timeline_text(std::ostream& out, const Timeline& t, const Plan& plan
     if (d.rest_until) out << "; rest until " << to_string(*d.rest_until);
     out << "\n";
   }
-  render_audit_text(out, t.audit);
 }
 
 nlohmann::json timeline_json(const Timeline& t, const Plan& plan) {

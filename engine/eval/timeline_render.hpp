@@ -9,6 +9,8 @@
 
 namespace gradus::eval {
 
+// Without the audit block (render_audit_text, audit_render.hpp): `gradus test`
+// quotes this text as a trace, where the files are the scenario's.
 void render_timeline_text(std::ostream& out, const Timeline& timeline, const Plan& plan);
 nlohmann::json timeline_json(const Timeline& timeline, const Plan& plan);
 

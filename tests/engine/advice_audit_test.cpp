@@ -7,6 +7,8 @@
 #include <string>
 
 #include "engine/eval/advice_render.hpp"
+#include "engine/eval/audit_render.hpp"
+#include "engine/eval/timeline_render.hpp"
 #include "engine/io/sha256.hpp"
 #include "tests/engine/eval_support.hpp"
 
@@ -143,4 +145,32 @@ TEST_CASE("the audit of a log built in code names no file", "[advise][audit]") {
   CHECK(j["audit"]["log_path"].is_null());
   CHECK(j["audit"]["log_sha256"].is_null());
   CHECK(text_of(a, p.plan()).find("  log (not read from a file)\n") != std::string::npos);
+}
+
+TEST_CASE("gradus explain carries the same audit: the entries replayed up to --to", "[explain][audit]") {
+  const Protocol p = compile_ok(kProtocol);
+  const Log log = load_ok(p, "entries:\n"
+                             "  - {date: 2026-10-01, pain: 1}\n"
+                             "  - {date: 2026-10-03, pain: 0}\n"
+                             "  - {date: 2026-10-05, pain: 0}\n");
+  const auto all = p.explain(log);
+  CHECK(all.audit.entries_used == 3);
+  CHECK(all.audit.entries_ignored == 0);
+  CHECK_FALSE(all.audit.used_before);
+  CHECK(all.audit.protocol_sha256 == sha256_hex(kProtocol));
+  CHECK(all.audit.log_path == "test.log.yaml");
+
+  // --from does not cut what is replayed (the earlier entries set the state); --to does.
+  const auto part = p.explain(log, day("2026-10-03"), day("2026-10-03"));
+  CHECK(part.audit.entries_used == 2);
+  REQUIRE(part.audit.last_used);
+  CHECK(*part.audit.last_used == day("2026-10-03"));
+  CHECK(part.audit.entries_ignored == 1);
+  std::ostringstream out;
+  eval::render_audit_text(out, part.audit);
+  CHECK(out.str().find("  2 entries used, 2026-10-01 to 2026-10-03 (1 dated on or after 2026-10-04 ignored)\n") !=
+        std::string::npos);
+  const auto j = eval::timeline_json(part, p.plan());
+  CHECK(j["audit"]["entries_used"] == 2);
+  CHECK(j["audit"]["entries_ignored"] == 1);
 }

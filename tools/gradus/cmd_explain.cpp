@@ -6,6 +6,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "engine/eval/audit_render.hpp"
 #include "engine/eval/timeline.hpp"
 #include "engine/eval/timeline_render.hpp"
 #include "tools/gradus/cli_format.hpp"
@@ -23,7 +24,8 @@ The day-by-day replay of a log: for each session, every rule evaluated (the
 safety rules and the stage's), the value of each part of its condition, its
 result (true, false or unknown), the decision taken and the stage after.
 Measurement-only entries, unjudged sessions and recovery stages that run out
-are listed too.
+are listed too. The output ends with an audit block, as in `gradus advise`:
+the files as given with the SHA-256 of their bytes, and the entries replayed.
 
 Options:
   --from D        start the listing at this date (the replay still starts at the log's first entry)
@@ -71,11 +73,13 @@ int run_explain(int argc, char** argv) {
   }
   auto inputs = load_replay_inputs("explain", files[0], files[1]);
   if (!inputs) return kExitUsage;
-  const eval::Timeline timeline = eval::explain(inputs->plan, inputs->log, from, to);
+  eval::Timeline timeline = eval::explain(inputs->plan, inputs->log, from, to);
+  timeline.audit.gradus_version = GRADUS_VERSION;
   if (format == "json") {
     std::cout << eval::timeline_json(timeline, *inputs->plan).dump(2) << "\n";
   } else {
     eval::render_timeline_text(std::cout, timeline, *inputs->plan);
+    eval::render_audit_text(std::cout, timeline.audit);
   }
   return kExitOk;
 }
