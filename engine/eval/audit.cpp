@@ -10,7 +10,7 @@ ReplayAudit replay_audit(const Plan& plan, const Log& log, std::optional<Date> u
   audit.protocol_version = plan.version;
   if (plan.ast.source) {
     audit.protocol_path = plan.ast.source->path();
-    audit.protocol_sha256 = sha256_hex(plan.ast.source->text());
+    audit.protocol_sha256 = plan.source_sha256;
   }
   if (log.source) {
     audit.log_path = log.source->path();

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "dsl/format/format_expr.hpp"
+#include "engine/io/sha256.hpp"
 
 namespace gradus::eval {
 namespace {
@@ -512,6 +513,7 @@ std::shared_ptr<const Plan> make_plan(ast::Protocol checked) {
   auto plan = std::make_shared<Plan>();
   plan->ast = std::move(checked);
   Compiler(*plan).run();
+  if (plan->ast.source) plan->source_sha256 = sha256_hex(plan->ast.source->text());
   return plan;
 }
 

@@ -157,6 +157,7 @@ struct Plan {
   ast::Protocol ast;  // owned: spans, names and trace nodes point into it
 
   std::string id, title, version;
+  std::string source_sha256;  // of the protocol file's bytes, hashed once here (the audit trail)
   std::vector<std::string> phases;
   std::vector<InputPlan> inputs;
   int rpe_input = -1;  // the input named `rpe`, for srpe
