@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -94,26 +95,36 @@ TEST_CASE("gradus log add killed at random moments never leaves a broken or shor
                                     std::to_string(i % 11), "--note", "session " + std::to_string(i)};
   };
 
-  // How long one uninterrupted run takes, to spread the kills over it.
-  const auto t0 = std::chrono::steady_clock::now();
+  // How long one uninterrupted run takes, to spread the kills over it: the
+  // fastest of three, so a moment of load on a shared machine does not make
+  // every later kill land after the run has finished.
   int status = 0;
-  const pid_t first = start_add(binary, args_for(0));
-  ::waitpid(first, &status, 0);
-  REQUIRE(WIFEXITED(status));
-  REQUIRE(WEXITSTATUS(status) == 0);
-  const auto run_us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
+  long long run_us = 0;
+  for (int day = 0; day < 3; ++day) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const pid_t pid = start_add(binary, args_for(day));
+    ::waitpid(pid, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);
+    const auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
+    run_us = day == 0 ? us : std::min<long long>(run_us, us);
+  }
 
-  std::map<int, int> acknowledged{{0, 0}};  // day -> rpe of every add that exited 0
+  std::map<int, int> acknowledged{{0, 0}, {1, 1}, {2, 2}};  // day -> rpe of every add that exited 0
   std::mt19937 rng(424242);
-  std::uniform_int_distribution<long long> delay(0, run_us + run_us / 4);
-  int killed = 0, completed = 1;
-  // ~0.1 s per run on average (half of them killed part way): about 25 s.
+  std::uniform_int_distribution<long long> delay(0, run_us);
+  int killed = 0, completed = 3;
+  // Every other run is killed at a random moment of its expected duration;
+  // the others run to the end, so both outcomes happen however loaded the
+  // machine is. ~0.1 s per run: about 25 s.
   constexpr int kRuns = 250;
-  int runs = 1;
-  for (int i = 1; i < kRuns; ++i, ++runs) {
+  int runs = 3;
+  for (int i = 3; i < kRuns; ++i, ++runs) {
     const pid_t pid = start_add(binary, args_for(i));
-    std::this_thread::sleep_for(std::chrono::microseconds(delay(rng)));
-    ::kill(pid, SIGKILL);
+    if (i % 2 == 1) {
+      std::this_thread::sleep_for(std::chrono::microseconds(delay(rng)));
+      ::kill(pid, SIGKILL);
+    }
     ::waitpid(pid, &status, 0);
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
       acknowledged[i] = i % 11;
@@ -138,8 +149,8 @@ TEST_CASE("gradus log add killed at random moments never leaves a broken or shor
   }
   WARN(runs << " runs: " << completed << " completed, " << killed << " killed; one run takes ~" << run_us << " us");
   // Both outcomes must really have happened, or the test proved nothing.
-  CHECK(killed >= runs / 5);
-  CHECK(completed >= runs / 10);
+  CHECK(killed >= runs / 5);   // of the half that were sent a kill
+  CHECK(completed >= runs / 2 - 2);
   fs::remove_all(folder);
 }
 
