@@ -2,18 +2,20 @@
 
 #include <algorithm>
 
+#include "tools/gradus/cli_options.hpp"
+
 namespace gradus::cli {
 
 bool check_format(std::string_view command, const std::string& value, std::initializer_list<std::string_view> allowed,
                   std::ostream& err) {
   if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return true;
-  err << "gradus " << command << ": unknown --format '" << value << "' (expected ";
+  std::string message = "unknown --format '" + value + "' (expected ";
   bool first = true;
   for (auto name : allowed) {
-    err << (first ? "" : ", ") << name;
+    message += (first ? "" : ", ") + std::string(name);
     first = false;
   }
-  err << ")\n";
+  print_usage_error(err, command, message + ")");
   return false;
 }
 

@@ -12,7 +12,8 @@
 namespace gradus::cli {
 
 // True when `value` is one of `allowed`; otherwise writes
-// "gradus CMD: unknown --format 'x' (expected text, json)" to `err`.
+// "gradus CMD: unknown --format 'x' (expected text, json)" and the --help
+// pointer (cli_options.hpp) to `err`.
 bool check_format(std::string_view command, const std::string& value, std::initializer_list<std::string_view> allowed,
                   std::ostream& err);
 

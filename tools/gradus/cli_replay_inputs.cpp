@@ -7,6 +7,7 @@
 #include "engine/log/load.hpp"
 #include "tools/gradus/cli_colour.hpp"
 #include "tools/gradus/cli_load.hpp"
+#include "tools/gradus/cli_options.hpp"
 
 namespace gradus::cli {
 namespace {
@@ -58,8 +59,8 @@ std::optional<ReplayInputs> load_replay_inputs(std::string_view command, const s
 std::optional<Date> parse_date_option(std::string_view command, std::string_view option, const std::string& text) {
   const auto date = parse_date(text);
   if (!date) {
-    std::cerr << "gradus " << command << ": " << option << " '" << text
-              << "' is not a date (expected YYYY-MM-DD, a real calendar day)\n";
+    print_usage_error(std::cerr, command,
+                      std::string(option) + " '" + text + "' is not a date (expected YYYY-MM-DD, a real calendar day)");
   }
   return date;
 }

@@ -10,6 +10,7 @@
 #include "engine/eval/advice.hpp"
 #include "engine/eval/advice_render.hpp"
 #include "tools/gradus/cli_format.hpp"
+#include "tools/gradus/cli_options.hpp"
 #include "tools/gradus/cli_replay_inputs.hpp"
 #include "tools/gradus/commands.hpp"
 
@@ -49,21 +50,10 @@ int run_advise(int argc, char** argv) {
   po::positional_options_description positional;
   positional.add("files", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(options).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "gradus advise: " << e.what() << "\n\n" << kUsage;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << kUsage;
-    return kExitOk;
-  }
+  if (auto done = parse_options("advise", kUsage, argc, argv, options, positional, vm)) return *done;
   if (argc <= 1) files = {example_protocol_path(), example_log_path()};
   if (files.size() != 2) {
-    std::cerr << "gradus advise: expected a PROTOCOL and a LOG\n\n" << kUsage;
-    return kExitUsage;
+    return usage_error("advise", "expected a PROTOCOL and a LOG");
   }
   if (!check_format("advise", format, {"text", "json"}, std::cerr)) return kExitUsage;
   Date date = local_today();

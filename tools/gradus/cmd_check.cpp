@@ -12,6 +12,7 @@
 #include "tools/gradus/cli_files.hpp"
 #include "tools/gradus/cli_format.hpp"
 #include "tools/gradus/cli_load.hpp"
+#include "tools/gradus/cli_options.hpp"
 #include "tools/gradus/cli_report.hpp"
 #include "tools/gradus/commands.hpp"
 
@@ -50,11 +51,6 @@ std::optional<std::size_t> positive_number(const std::string& text) {
   return n;
 }
 
-int usage_error(const std::string& message) {
-  std::cerr << "gradus check: " << message << "\nRun 'gradus check --help' for the options and an example.\n";
-  return kExitUsage;
-}
-
 int run_check(int argc, char** argv) {
   po::options_description named("Options");
   named.add_options()("strict", "warnings are errors")("format", po::value<std::string>()->default_value("text"),
@@ -64,16 +60,7 @@ int run_check(int argc, char** argv) {
   po::positional_options_description positional;
   positional.add("path", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(named).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    return usage_error(e.what());
-  }
-  if (vm.count("help")) {
-    std::cout << kUsage;
-    return kExitOk;
-  }
+  if (auto done = parse_options("check", kUsage, argc, argv, named, positional, vm)) return *done;
 
   ReportOptions report;
   report.command = "check";
@@ -82,7 +69,7 @@ int run_check(int argc, char** argv) {
   report.format = *format;
   if (vm.count("max-errors")) {
     const auto n = positive_number(vm["max-errors"].as<std::string>());
-    if (!n) return usage_error("--max-errors needs a positive whole number, not '" + vm["max-errors"].as<std::string>() + "'");
+    if (!n) return usage_error("check", "--max-errors needs a positive whole number, not '" + vm["max-errors"].as<std::string>() + "'");
     report.max_errors = *n;
   }
   report.colour = report.format == DiagnosticFormat::Text && colour_on_stderr();

@@ -10,6 +10,8 @@
 #include "engine/io/atomic_write.hpp"
 #include "tools/gradus/cli_colour.hpp"
 #include "tools/gradus/cli_load.hpp"
+#include "tools/gradus/cli_format.hpp"
+#include "tools/gradus/cli_options.hpp"
 #include "tools/gradus/cli_report.hpp"
 #include "tools/gradus/commands.hpp"
 
@@ -36,11 +38,6 @@ Example:
   gradus describe protocols/bsi-tibia.gradus --format html --output bsi-tibia.html
 )";
 
-int usage_error(const std::string& message) {
-  std::cerr << "gradus describe: " << message << "\nRun 'gradus describe --help' for the options and an example.\n";
-  return kExitUsage;
-}
-
 int run_describe(int argc, char** argv) {
   po::options_description named("Options");
   named.add_options()("format", po::value<std::string>()->default_value("markdown"), "output format")(
@@ -49,20 +46,11 @@ int run_describe(int argc, char** argv) {
   po::positional_options_description positional;
   positional.add("protocol", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(named).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    return usage_error(e.what());
-  }
-  if (vm.count("help")) {
-    std::cout << kUsage;
-    return kExitOk;
-  }
+  if (auto done = parse_options("describe", kUsage, argc, argv, named, positional, vm)) return *done;
   const std::string format = vm["format"].as<std::string>();
-  if (format != "markdown" && format != "html") return usage_error("--format must be markdown or html, not '" + format + "'");
+  if (!check_format("describe", format, {"markdown", "html"}, std::cerr)) return kExitUsage;
   if (!vm.count("protocol") || vm["protocol"].as<std::vector<std::string>>().size() != 1) {
-    return usage_error("give exactly one protocol file");
+    return usage_error("describe", "give exactly one protocol file");
   }
   const std::string path = vm["protocol"].as<std::vector<std::string>>().front();
 

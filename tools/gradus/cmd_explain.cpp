@@ -10,6 +10,7 @@
 #include "engine/eval/timeline.hpp"
 #include "engine/eval/timeline_render.hpp"
 #include "tools/gradus/cli_format.hpp"
+#include "tools/gradus/cli_options.hpp"
 #include "tools/gradus/cli_replay_inputs.hpp"
 #include "tools/gradus/commands.hpp"
 
@@ -48,28 +49,16 @@ int run_explain(int argc, char** argv) {
   po::positional_options_description positional;
   positional.add("files", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(options).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "gradus explain: " << e.what() << "\n\n" << kUsage;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << kUsage;
-    return kExitOk;
-  }
+  if (auto done = parse_options("explain", kUsage, argc, argv, options, positional, vm)) return *done;
   if (files.size() != 2) {
-    std::cerr << "gradus explain: expected a PROTOCOL and a LOG\n\n" << kUsage;
-    return kExitUsage;
+    return usage_error("explain", "expected a PROTOCOL and a LOG");
   }
   if (!check_format("explain", format, {"text", "json"}, std::cerr)) return kExitUsage;
   std::optional<Date> from, to;
   if (vm.count("from") && !(from = parse_date_option("explain", "--from", from_text))) return kExitUsage;
   if (vm.count("to") && !(to = parse_date_option("explain", "--to", to_text))) return kExitUsage;
   if (from && to && *to < *from) {
-    std::cerr << "gradus explain: --to " << to_text << " is before --from " << from_text << "\n";
-    return kExitUsage;
+    return usage_error("explain", "--to " + to_text + " is before --from " + from_text);
   }
   auto inputs = load_replay_inputs("explain", files[0], files[1]);
   if (!inputs) return kExitUsage;

@@ -16,6 +16,7 @@
 #include "engine/io/atomic_write.hpp"
 #include "tools/gradus/cli_colour.hpp"
 #include "tools/gradus/cli_files.hpp"
+#include "tools/gradus/cli_options.hpp"
 #include "tools/gradus/commands.hpp"
 
 namespace gradus::cli {
@@ -144,27 +145,15 @@ int run_fmt(int argc, char** argv) {
   po::positional_options_description positional;
   positional.add("path", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(named).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "gradus fmt: " << e.what() << "\n\n" << kUsage;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << kUsage;
-    return kExitOk;
-  }
+  if (auto done = parse_options("fmt", kUsage, argc, argv, named, positional, vm)) return *done;
   if (!vm.count("path")) {
-    std::cerr << "gradus fmt: no file or folder given\n\n" << kUsage;
-    return kExitUsage;
+    return usage_error("fmt", "no file or folder given");
   }
   const bool check = vm.count("check") > 0;
   const auto& paths = vm["path"].as<std::vector<std::string>>();
   if (std::find(paths.begin(), paths.end(), "-") != paths.end()) {
     if (paths.size() != 1) {
-      std::cerr << "gradus fmt: '-' (standard input) cannot be combined with other paths\n";
-      return kExitUsage;
+      return usage_error("fmt", "'-' (standard input) cannot be combined with other paths");
     }
     return format_stdin(check);
   }

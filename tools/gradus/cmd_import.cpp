@@ -20,6 +20,8 @@
 #include "engine/fit/decoder.hpp"
 #include "engine/fit/session_metrics.hpp"
 #include "tools/gradus/cli_import_log.hpp"
+#include "tools/gradus/cli_format.hpp"
+#include "tools/gradus/cli_options.hpp"
 #include "tools/gradus/cli_read_fit.hpp"
 #include "tools/gradus/commands.hpp"
 
@@ -144,10 +146,6 @@ Diagnostic fit_diagnostic(const SourcePtr& source, Severity severity, const char
   return d;
 }
 
-int usage_error(const std::string& message) {
-  std::cerr << "gradus import: " << message << "\nRun 'gradus import --help' for the options and an example.\n";
-  return kExitUsage;
-}
 
 int run_import(int argc, char** argv) {
   po::options_description named("Options");
@@ -158,22 +156,12 @@ int run_import(int argc, char** argv) {
   po::positional_options_description positional;
   positional.add("file", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(named).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    return usage_error(e.what());
-  }
-  if (vm.count("help")) {
-    std::cout << kUsage;
-    return kExitOk;
-  }
+  if (auto done = parse_options("import", kUsage, argc, argv, named, positional, vm)) return *done;
   const std::string format = vm["format"].as<std::string>();
-  if (format != "text" && format != "json")
-    return usage_error("unknown --format '" + format + "' (expected text, json)");
-  if (!vm.count("file")) return usage_error("no FIT file given");
+  if (!check_format("import", format, {"text", "json"}, std::cerr)) return kExitUsage;
+  if (!vm.count("file")) return usage_error("import", "no FIT or CSV file given");
   if (vm.count("log")) {
-    if (!vm["format"].defaulted()) return usage_error("--format is for --dry-run without --log");
+    if (!vm["format"].defaulted()) return usage_error("import", "--format is for --dry-run without --log");
     ImportArgs args;
     args.files = vm["file"].as<std::vector<std::string>>();
     args.log = vm["log"].as<std::string>();
@@ -183,9 +171,9 @@ int run_import(int argc, char** argv) {
     args.dry_run = vm.count("dry-run") > 0;
     return import_into_log(args);
   }
-  if (!vm.count("dry-run")) return usage_error("give the log to write into with --log LOG (or --dry-run to only show the metrics)");
+  if (!vm.count("dry-run")) return usage_error("import", "give the log to write into with --log LOG (or --dry-run to only show the metrics)");
   if (vm.count("protocol") || vm.count("map") || vm.count("date"))
-    return usage_error("--protocol, --map and --date need --log");
+    return usage_error("import", "--protocol, --map and --date need --log");
 
   int status = kExitOk;
   Diagnostics diagnostics;

@@ -9,6 +9,7 @@
 
 #include "engine/log/date.hpp"
 #include "tools/gradus/cli_log_write.hpp"
+#include "tools/gradus/cli_options.hpp"
 #include "tools/gradus/commands.hpp"
 
 namespace gradus::cli {
@@ -44,10 +45,7 @@ Example:
       --stage r1 --pain_during 1 --pain_after 0 --swelling false --note "windy"
 )";
 
-int usage_error(const std::string& message) {
-  std::cerr << "gradus log add: " << message << "\nRun 'gradus log add --help' for the options and an example.\n";
-  return kExitUsage;
-}
+int usage_error(const std::string& message) { return cli::usage_error("log add", message); }
 
 int run_log_add(int argc, char** argv) {
   std::vector<std::string> positional;
@@ -109,8 +107,7 @@ Subcommands:
 
 int run_log(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "gradus log: expected a subcommand\n\n" << kLogUsage;
-    return kExitUsage;
+    return cli::usage_error("log", "expected a subcommand (add)");
   }
   const std::string sub = argv[1];
   if (sub == "-h" || sub == "--help") {
@@ -118,8 +115,7 @@ int run_log(int argc, char** argv) {
     return kExitOk;
   }
   if (sub == "add") return run_log_add(argc - 2, argv + 2);
-  std::cerr << "gradus log: unknown subcommand '" << sub << "'\n\n" << kLogUsage;
-  return kExitUsage;
+  return cli::usage_error("log", "unknown subcommand '" + sub + "' (expected add)");
 }
 
 const CommandRegistration reg{"log", "add or amend a day's entry in an athlete's log, validated, written atomically",

@@ -13,6 +13,8 @@
 #include "engine/scenario/report.hpp"
 #include "tools/gradus/cli_colour.hpp"
 #include "tools/gradus/cli_files.hpp"
+#include "tools/gradus/cli_format.hpp"
+#include "tools/gradus/cli_options.hpp"
 #include "tools/gradus/cli_report.hpp"
 #include "tools/gradus/commands.hpp"
 
@@ -46,10 +48,6 @@ Example:
   gradus test protocols/ --coverage-min 90 --format junit > scenarios.xml
 )";
 
-int usage_error(const std::string& message) {
-  std::cerr << "gradus test: " << message << "\nRun 'gradus test --help' for the options and an example.\n";
-  return kExitUsage;
-}
 
 ScenarioFileResult run_file(const std::string& path, bool want_coverage) {
   ScenarioFileResult result;
@@ -96,25 +94,16 @@ int run_test(int argc, char** argv) {
   po::positional_options_description positional;
   positional.add("path", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(named).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    return usage_error(e.what());
-  }
-  if (vm.count("help")) {
-    std::cout << kUsage;
-    return kExitOk;
-  }
+  if (auto done = parse_options("test", kUsage, argc, argv, named, positional, vm)) return *done;
   const std::string format = vm["format"].as<std::string>();
-  if (format != "text" && format != "junit") return usage_error("--format must be text or junit, not '" + format + "'");
+  if (!check_format("test", format, {"text", "junit"}, std::cerr)) return kExitUsage;
   std::optional<double> coverage_min;
   if (vm.count("coverage-min")) {
     const std::string text = vm["coverage-min"].as<std::string>();
     double p = -1;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), p);
     if (ec != std::errc() || end != text.data() + text.size() || p < 0 || p > 100) {
-      return usage_error("--coverage-min needs a percentage from 0 to 100, not '" + text + "'");
+      return usage_error("test", "--coverage-min needs a percentage from 0 to 100, not '" + text + "'");
     }
     coverage_min = p;
   }
