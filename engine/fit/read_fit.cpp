@@ -1,61 +1,16 @@
 #include "engine/fit/read_fit.hpp"
 
-#include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <system_error>
+#include "dsl/source/read_bounded.hpp"
 
 namespace gradus::fit {
 
 FitRead read_fit_file(const std::string& path, std::size_t max_bytes) {
+  BoundedRead read = read_bounded(path, max_bytes);
   FitRead result;
-  std::error_code ec;
-  const auto status = std::filesystem::status(path, ec);
-  if (ec) {
-    result.error = "cannot read " + path + ": " + std::generic_category().message(ec.value());
-    return result;
-  }
-  if (std::filesystem::is_directory(status)) {
-    result.error = "cannot read " + path + ": Is a directory";
-    return result;
-  }
-  if (std::filesystem::is_regular_file(status)) {
-    const auto size = std::filesystem::file_size(path, ec);
-    if (!ec) {
-      result.size = size;
-      if (size > max_bytes) {
-        result.too_large = true;
-        return result;
-      }
-    }
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    result.error = "cannot read " + path + ": " + std::strerror(errno);
-    return result;
-  }
-  // The size check above can be stale (a growing file) or impossible (a
-  // pipe): never hold more than one byte past the cap.
-  char buffer[1 << 16];
-  while (result.bytes.size() <= max_bytes) {
-    const std::size_t want = std::min(sizeof buffer, max_bytes + 1 - result.bytes.size());
-    in.read(buffer, static_cast<std::streamsize>(want));
-    const auto got = in.gcount();
-    if (got <= 0) break;
-    result.bytes.insert(result.bytes.end(), buffer, buffer + got);
-  }
-  if (in.bad()) {
-    result.bytes.clear();
-    result.error = "cannot read " + path + ": read error";
-    return result;
-  }
-  if (result.bytes.size() > max_bytes) {
-    result.bytes.clear();
-    result.bytes.shrink_to_fit();
-    result.too_large = true;
-  }
+  result.error = std::move(read.error);
+  result.too_large = read.too_large;
+  result.size = read.size;
+  result.bytes.assign(read.bytes.begin(), read.bytes.end());
   return result;
 }
 

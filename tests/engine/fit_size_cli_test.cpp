@@ -1,7 +1,7 @@
 // `gradus import` refuses a FIT file over the cap (docs/limits.md "FIT
 // imports") with an error naming the file, its size and the limit, exit 2,
 // and leaves the log as it was. The file is sparse: 64 MiB of nothing on disk.
-// The binary is found as in log_crash_test.cpp.
+// The binary is found by tests/engine/cli_binary.hpp.
 #include <catch2/catch.hpp>
 
 #include <sys/wait.h>
@@ -15,23 +15,14 @@
 #include <string>
 #include <vector>
 
+#include "tests/engine/cli_binary.hpp"
+
 namespace fs = std::filesystem;
 
+using cli_binary::gradus_binary;
+using cli_binary::quote;
+
 namespace {
-
-std::string gradus_binary() {
-  if (const char* env = std::getenv("GRADUS_BIN")) return env;
-  return (fs::read_symlink("/proc/self/exe").parent_path() / ".." / "tools" / "gradus").lexically_normal().string();
-}
-
-std::string quote(const std::string& s) {
-  std::string out = "'";
-  for (const char c : s) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
-  }
-  return out + "'";
-}
 
 struct Run {
   int status = -1;

@@ -27,16 +27,14 @@
 #include <vector>
 
 #include "engine/eval/protocol.hpp"
+#include "tests/engine/cli_binary.hpp"
 
 using namespace gradus;
 namespace fs = std::filesystem;
 
-namespace {
+using cli_binary::gradus_binary;
 
-std::string gradus_binary() {
-  if (const char* env = std::getenv("GRADUS_BIN")) return env;
-  return (fs::read_symlink("/proc/self/exe").parent_path() / ".." / "tools" / "gradus").lexically_normal().string();
-}
+namespace {
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

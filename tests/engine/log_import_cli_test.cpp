@@ -19,31 +19,21 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/eval/protocol.hpp"
+#include "tests/engine/cli_binary.hpp"
 
 using namespace gradus;
 namespace fs = std::filesystem;
 
-namespace {
+using cli_binary::gradus_binary;
+using cli_binary::quote;
 
-std::string gradus_binary() {
-  if (const char* env = std::getenv("GRADUS_BIN")) return env;
-  return (fs::read_symlink("/proc/self/exe").parent_path() / ".." / "tools" / "gradus").lexically_normal().string();
-}
+namespace {
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
-}
-
-std::string quote(const std::string& s) {
-  std::string out = "'";
-  for (const char c : s) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
-  }
-  return out + "'";
 }
 
 struct Run {
