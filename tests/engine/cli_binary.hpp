@@ -1,10 +1,16 @@
 #pragma once
 // For engine tests that run the real gradus binary (crash, import and
-// size-limit tests): where it is, and how to put an argument in a shell
-// command line.
+// size-limit tests): where it is, how to quote an argument for the shell,
+// and running it for its output and exit status.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace cli_binary {
 
@@ -27,6 +33,29 @@ inline std::string quote(const std::string& s) {
     }
   }
   return out + "'";
+}
+
+struct Run {
+  int status = -1;     // exit status; -1 when it did not exit normally
+  std::string output;  // stdout, and stderr when merged
+};
+
+enum class Stderr { Merged, Discarded };
+
+// Runs `prefix gradus ARGS...` through /bin/sh (prefix: e.g. `setpriv ...`).
+inline Run run_gradus(const std::vector<std::string>& args, Stderr err = Stderr::Merged, const std::string& prefix = "") {
+  std::string command = prefix + quote(gradus_binary());
+  for (const auto& a : args) command += " " + quote(a);
+  command += err == Stderr::Merged ? " 2>&1" : " 2>/dev/null";
+  Run r;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  char buf[4096];
+  std::size_t n = 0;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.output.append(buf, n);
+  const int status = ::pclose(pipe);
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
 }
 
 }  // namespace cli_binary

@@ -20,29 +20,10 @@
 namespace fs = std::filesystem;
 
 using cli_binary::gradus_binary;
-using cli_binary::quote;
+using cli_binary::Run;
+using cli_binary::run_gradus;
 
 namespace {
-
-struct Run {
-  int status = -1;
-  std::string output;  // stdout and stderr
-};
-
-Run run_gradus(const std::vector<std::string>& args) {
-  std::string command = quote(gradus_binary());
-  for (const auto& a : args) command += " " + quote(a);
-  command += " 2>&1";
-  Run r;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  char buf[4096];
-  std::size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.output.append(buf, n);
-  const int status = ::pclose(pipe);
-  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

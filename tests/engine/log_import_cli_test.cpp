@@ -25,7 +25,7 @@ using namespace gradus;
 namespace fs = std::filesystem;
 
 using cli_binary::gradus_binary;
-using cli_binary::quote;
+using cli_binary::Run;
 
 namespace {
 
@@ -36,25 +36,9 @@ std::string read_file(const fs::path& path) {
   return s.str();
 }
 
-struct Run {
-  int status = -1;
-  std::string out;
-};
-
-// Runs gradus with `args` (stderr to a file beside), returning stdout and the exit status.
+// stderr is not part of what these tests compare.
 Run run_gradus(const std::vector<std::string>& args, const std::string& prefix = "") {
-  std::string command = prefix + quote(gradus_binary());
-  for (const auto& a : args) command += " " + quote(a);
-  command += " 2>/dev/null";
-  Run r;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  char buf[4096];
-  std::size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-  const int status = ::pclose(pipe);
-  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return cli_binary::run_gradus(args, cli_binary::Stderr::Discarded, prefix);
 }
 
 fs::path scratch_folder() {
@@ -94,7 +78,7 @@ TEST_CASE("a real running file imported into a log feeds gradus advise", "[impor
 
   const Run advice = run_gradus({"advise", protocol_path.string(), log.string(), "--date", "2024-07-10", "--format", "json"});
   REQUIRE(advice.status == 0);
-  const auto j = nlohmann::json::parse(advice.out);
+  const auto j = nlohmann::json::parse(advice.output);
   CHECK(j["decision"] == "advance");
   CHECK(j["stage"] == "longer");
   bool rule_saw_cadence = false;
@@ -102,8 +86,8 @@ TEST_CASE("a real running file imported into a log feeds gradus advise", "[impor
     if (f["values"].contains("cadence")) rule_saw_cadence = true;
   }
   CHECK(rule_saw_cadence);
-  INFO(advice.out);
-  CHECK(advice.out.find("Aim for 175 steps a minute or more") != std::string::npos);
+  INFO(advice.output);
+  CHECK(advice.output.find("Aim for 175 steps a minute or more") != std::string::npos);
   fs::remove_all(folder);
 }
 
