@@ -1,7 +1,7 @@
 #pragma once
 // For engine tests that run the real gradus binary (crash, import and
 // size-limit tests): where it is, how to quote an argument for the shell,
-// and running it for its output and exit status.
+// running it for its output and exit status, and reading what it wrote.
 #include <catch2/catch.hpp>
 
 #include <sys/wait.h>
@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,14 @@ inline std::string quote(const std::string& s) {
     }
   }
   return out + "'";
+}
+
+// The whole file, as bytes.
+inline std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
 }
 
 struct Run {

@@ -4,10 +4,8 @@
 // The binary is found by tests/engine/cli_binary.hpp.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -20,17 +18,11 @@
 namespace fs = std::filesystem;
 
 using cli_binary::gradus_binary;
+using cli_binary::read_file;
 using cli_binary::Run;
 using cli_binary::run_gradus;
 
 namespace {
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 struct Scratch {
   fs::path path;

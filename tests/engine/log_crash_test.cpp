@@ -33,15 +33,9 @@ using namespace gradus;
 namespace fs = std::filesystem;
 
 using cli_binary::gradus_binary;
+using cli_binary::read_file;
 
 namespace {
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Starts `gradus log add`; its output goes to /dev/null. With `max_file_bytes`,
 // writes past that size fail (EFBIG) as they would on a full disk.

@@ -6,10 +6,8 @@
 #include <catch2/catch.hpp>
 
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -25,16 +23,10 @@ using namespace gradus;
 namespace fs = std::filesystem;
 
 using cli_binary::gradus_binary;
+using cli_binary::read_file;
 using cli_binary::Run;
 
 namespace {
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // stderr is not part of what these tests compare.
 Run run_gradus(const std::vector<std::string>& args, const std::string& prefix = "") {
