@@ -442,7 +442,10 @@ class TypeChecker {
     Expr& l = *e.args[0];
     Expr& r = *e.args[1];
     const Type lt = infer(l), rt = infer(r);
-    const bool ok = arithmetic_operand(e, l, lt) & arithmetic_operand(e, r, rt);
+    // Both sides are checked (each reports its own problem), then combined.
+    const bool left_ok = arithmetic_operand(e, l, lt);
+    const bool right_ok = arithmetic_operand(e, r, rt);
+    const bool ok = left_ok && right_ok;
     if (!ok) return Type{};
     return join(e, l, lt, r, rt, Join::AddSub);
   }
@@ -451,7 +454,10 @@ class TypeChecker {
     Expr& l = *e.args[0];
     Expr& r = *e.args[1];
     const Type lt = infer(l), rt = infer(r);
-    const bool ok = arithmetic_operand(e, l, lt) & arithmetic_operand(e, r, rt);
+    // Both sides are checked (each reports its own problem), then combined.
+    const bool left_ok = arithmetic_operand(e, l, lt);
+    const bool right_ok = arithmetic_operand(e, r, rt);
+    const bool ok = left_ok && right_ok;
     if (!ok || !is_known(lt) || !is_known(rt)) return Type{};
     const bool mul = e.op == Op::Mul;
     const auto bad = [&](std::string why, std::string help) {

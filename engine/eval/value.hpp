@@ -189,8 +189,12 @@ inline Value gt(Value a, Value b) { return lt(b, a); }
 inline Value ge(Value a, Value b) { return le(b, a); }
 
 inline Value eq(Value a, Value b) {
-  const bool all_true = (a.lo() == a.hi()) & (b.lo() == b.hi()) & same_decimal(a.lo(), b.lo());
-  const bool all_false = detail::below(a.hi(), b.lo()) | detail::below(b.hi(), a.lo());
+  const bool points = a.known() && b.known();
+  const bool same = same_decimal(a.lo(), b.lo());
+  const bool a_below = detail::below(a.hi(), b.lo());
+  const bool b_below = detail::below(b.hi(), a.lo());
+  const bool all_true = points & same;
+  const bool all_false = a_below | b_below;
   return detail::comparison(all_true, all_false, detail::undefined(a, b));
 }
 
