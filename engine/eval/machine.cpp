@@ -86,20 +86,7 @@ void Replayer::execute(Segment segment) {
     Value& out = reg[in.dst];
     switch (in.op) {
       case OpCode::Const: out = plan_->constants[in.a]; break;
-      case OpCode::Input: out = input_value(in.a); break;
-      case OpCode::Baseline: {
-        const InputPlan& ip = plan_->inputs[in.a];
-        const bool have = log_ && in.a < log_->baseline.size() && log_->baseline[in.a].present;
-        if (!have) {
-          out = ip.missing;
-        } else {
-          const double v = log_->baseline[in.a].value;
-          out = ip.kind == ast::InputKind::Flag ? Value::boolean(v != 0) : Value::number(v);
-        }
-        break;
-      }
       case OpCode::Latest: out = latest_[in.a]; break;
-      case OpCode::Series: out = series_[in.a]; break;
       case OpCode::Missing: out = Value::boolean(!reg[in.a].known()); break;
       case OpCode::Neg: out = neg(reg[in.a]); break;
       case OpCode::Not: out = logical_not(reg[in.a]); break;

@@ -104,6 +104,16 @@ class Compiler {
     plan_.constant_registers.push_back(reg);
     return reg;
   }
+  // One register per input (series, baseline) however often it is read,
+  // filled by the replay before any code runs.
+  std::uint32_t preload(std::vector<Plan::Preload>& list, std::uint32_t index) {
+    for (const auto& p : list) {
+      if (p.index == index) return p.reg;
+    }
+    const std::uint32_t reg = plan_.registers++;
+    list.push_back(Plan::Preload{index, reg});
+    return reg;
+  }
   // Rings hold a power of two of slots, so a stamp finds its slot with a
   // mask rather than a division (the evaluator's inner loop).
   std::uint32_t ring(std::uint32_t slots) {
@@ -194,13 +204,13 @@ std::uint32_t Compiler::compile(const Expr& expr, std::vector<Instr>& out, std::
     case ExprKind::Name:
       switch (expr.symbol.kind) {
         case ast::SymbolKind::Input:
-          reg = emit(out, OpCode::Input, static_cast<std::uint32_t>(expr.symbol.index));
+          reg = preload(plan_.input_registers, static_cast<std::uint32_t>(expr.symbol.index));
           break;
         case ast::SymbolKind::Let:
           reg = plan_.let_registers.at(static_cast<std::size_t>(expr.symbol.index));
           break;
         case ast::SymbolKind::Builtin:
-          reg = emit(out, OpCode::Series, static_cast<std::uint32_t>(expr.symbol.index));
+          reg = preload(plan_.series_registers, static_cast<std::uint32_t>(expr.symbol.index));
           break;
         case ast::SymbolKind::GradeValue:
         case ast::SymbolKind::ChoiceValue:
@@ -312,8 +322,8 @@ std::uint32_t Compiler::compile_call(const Expr& expr, std::vector<Instr>& out, 
     case BuiltinFunction::Latest: {
       const int input = expr.args.empty() ? -1 : input_of(*expr.args[0]);
       if (input < 0) return constant(out, Value::undefined());
-      return emit(out, fn == BuiltinFunction::Baseline ? OpCode::Baseline : OpCode::Latest,
-                  static_cast<std::uint32_t>(input));
+      if (fn == BuiltinFunction::Baseline) return preload(plan_.baseline_registers, static_cast<std::uint32_t>(input));
+      return emit(out, OpCode::Latest, static_cast<std::uint32_t>(input));
     }
     case BuiltinFunction::Previous: {
       if (expr.args.empty()) return constant(out, Value::undefined());
@@ -491,8 +501,8 @@ void Compiler::run() {
   }
   // Which built-in series and which latest() inputs the code reads: the
   // replay keeps only those up to date.
+  for (const auto& series : plan_.series_registers) plan_.series_read |= 1u << series.index;
   for (const Instr& in : plan_.code) {
-    if (in.op == OpCode::Series) plan_.series_read |= 1u << in.a;
     if (in.op == OpCode::Latest &&
         std::find(plan_.latest_read.begin(), plan_.latest_read.end(), in.a) == plan_.latest_read.end()) {
       plan_.latest_read.push_back(in.a);

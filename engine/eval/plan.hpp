@@ -23,10 +23,7 @@ namespace gradus::eval {
 
 enum class OpCode : std::uint8_t {
   Const,         // a: constant index
-  Input,         // a: input index; today's entry value, or the declared range when missing
-  Baseline,      // a: input index
   Latest,        // a: input index; the most recent known value so far
-  Series,        // a: BuiltinSeries
   Missing,       // a: register; true unless that value is known
   Neg, Not, Abs, // a: register
   Add, Sub, Mul, Div, Max, Min,
@@ -165,6 +162,16 @@ struct Plan {
   std::vector<Instr> code;
   std::vector<Value> constants;
   std::vector<std::uint32_t> constant_registers;  // constants[i] lives in register constant_registers[i]
+  // Registers the replay fills before running any code, not instructions:
+  // today's value of each input read (once per day, however many rules read
+  // it), each built-in series read, and each baseline (once per log).
+  struct Preload {
+    std::uint32_t index = 0;  // input, or BuiltinSeries
+    std::uint32_t reg = 0;
+  };
+  std::vector<Preload> input_registers;
+  std::vector<Preload> series_registers;
+  std::vector<Preload> baseline_registers;
   std::uint32_t registers = 0;
   Segment update;          // lets, window/streak/previous/metric elements and pushes
   std::vector<std::uint32_t> let_registers;
@@ -177,7 +184,7 @@ struct Plan {
   std::vector<MetricPlan> metrics;
   std::uint32_t ring_slots = 0;
   bool needs_empty_days = false;  // some window or metric must see days without an entry
-  std::uint32_t series_read = 0;  // bit per BuiltinSeries the code reads
+  std::uint32_t series_read = 0;  // bit per BuiltinSeries the code reads (series_registers)
   std::vector<std::uint32_t> latest_read;  // inputs read through latest()
 
   std::vector<RulePlan> rules;    // safety rules first, then stages' rules

@@ -23,6 +23,14 @@ void Replayer::reset(const Log& log) {
   state_ = ReplayState{};
   std::fill(registers_.begin(), registers_.end(), Value::undefined());
   for (std::size_t i = 0; i < plan_->constants.size(); ++i) registers_[plan_->constant_registers[i]] = plan_->constants[i];
+  for (const auto& p : plan_->baseline_registers) {
+    const InputPlan& input = plan_->inputs[p.index];
+    const bool have = p.index < log.baseline.size() && log.baseline[p.index].present;
+    const double v = have ? log.baseline[p.index].value : 0;
+    registers_[p.reg] = !have ? input.missing
+                        : input.kind == ast::InputKind::Flag ? Value::boolean(v != 0)
+                                                             : Value::number(v);
+  }
   std::fill(results_.begin(), results_.end(), Truth::Unknown);
   std::fill(rings_.begin(), rings_.end(), Slot{});
   std::fill(loads_.begin(), loads_.end(), metrics::LoadHistory{});
@@ -93,8 +101,12 @@ void Replayer::enter_stage(int stage, Date start) {
   stage_ordinal_ = ordinal_ + 1;
 }
 
-// Only the series the code reads are computed (Plan::series_read).
-void Replayer::set_series(Context context, const LogEntry* entry) {
+// Fills the registers no instruction writes: today's inputs (entry_ is the
+// day's entry, or null on a day without one) and the built-in series; only
+// the series the code reads are computed (Plan::series_read).
+void Replayer::load_day(Context context, const LogEntry* entry) {
+  Value* reg = registers_.data();
+  for (const auto& p : plan_->input_registers) reg[p.reg] = input_value(p.index);
   const std::uint32_t used = plan_->series_read;
   if (used == 0) return;
   const auto s = [](BuiltinSeries b) { return static_cast<std::size_t>(b); };
@@ -125,13 +137,14 @@ void Replayer::set_series(Context context, const LogEntry* entry) {
   // The last session before this day (this session's own date is recorded after).
   series_[s(BuiltinSeries::DaysSinceLastSession)] =
       state_.last_session ? Value::number(day_ - *state_.last_session) : Value::range(1, kInf);
+  for (const auto& p : plan_->series_registers) reg[p.reg] = series_[p.index];
 }
 
 void Replayer::empty_day(Date day) {
   day_ = day;
   entry_ = nullptr;
   context_ = Context::Empty;
-  set_series(Context::Empty, nullptr);
+  load_day(Context::Empty, nullptr);
   execute(plan_->update);
 }
 
@@ -171,7 +184,7 @@ void Replayer::process(std::size_t index, const LogEntry& entry, ReplayObserver*
   view.cleared = cleared;
   if (entry.rest) {
     context_ = Context::Entry;
-    set_series(Context::Entry, &entry);
+    load_day(Context::Entry, &entry);
     execute(plan_->update);
     view.outcome = EntryOutcome::Measurement;
     view.decision = state_.referred ? Decision::Refer : state_.last_decision;
@@ -183,7 +196,7 @@ void Replayer::process(std::size_t index, const LogEntry& entry, ReplayObserver*
     ++ordinal_;
     ++state_.sessions;
     context_ = Context::Session;
-    set_series(Context::Session, &entry);
+    load_day(Context::Session, &entry);
     execute(plan_->update);
     session_dates_.push_back(entry.date);
     state_.last_session = entry.date;
@@ -200,7 +213,7 @@ void Replayer::judge(std::size_t index, const LogEntry& entry, bool cleared, Rep
   ++state_.sessions;
   ++state_.sessions_in_stage;
   context_ = Context::Session;
-  set_series(Context::Session, &entry);
+  load_day(Context::Session, &entry);
   execute(plan_->update);
 
   const int stage_index = state_.stage;

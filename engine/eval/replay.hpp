@@ -107,7 +107,7 @@ class Replayer {
   void process(std::size_t index, const LogEntry& entry, ReplayObserver* observer);
   void judge(std::size_t index, const LogEntry& entry, bool cleared, ReplayObserver* observer);
   void enter_stage(int stage, Date start);
-  void set_series(Context context, const LogEntry* entry);
+  void load_day(Context context, const LogEntry* entry);
   void execute(Segment segment);
   // Today's value of an input, or the range a missing one may take.
   Value input_value(std::size_t input) const {
