@@ -111,7 +111,10 @@ class Compiler {
       if (p.index == index) return p.reg;
     }
     const std::uint32_t reg = plan_.registers++;
-    list.push_back(Plan::Preload{index, reg});
+    Plan::Preload p;
+    p.index = index;
+    p.reg = reg;
+    list.push_back(p);
     return reg;
   }
   // Rings hold a power of two of slots, so a stamp finds its slot with a
@@ -502,6 +505,10 @@ void Compiler::run() {
   // Which built-in series and which latest() inputs the code reads: the
   // replay keeps only those up to date.
   for (const auto& series : plan_.series_registers) plan_.series_read |= 1u << series.index;
+  for (auto& input : plan_.input_registers) {
+    input.flag = plan_.inputs[input.index].kind == ast::InputKind::Flag;
+    input.missing = plan_.inputs[input.index].missing;
+  }
   for (const Instr& in : plan_.code) {
     if (in.op == OpCode::Latest &&
         std::find(plan_.latest_read.begin(), plan_.latest_read.end(), in.a) == plan_.latest_read.end()) {

@@ -168,6 +168,8 @@ struct Plan {
   struct Preload {
     std::uint32_t index = 0;  // input, or BuiltinSeries
     std::uint32_t reg = 0;
+    bool flag = false;        // inputs: a flag (a boolean when logged)
+    Value missing;            // inputs: the range a missing value may take
   };
   std::vector<Preload> input_registers;
   std::vector<Preload> series_registers;

@@ -106,7 +106,16 @@ void Replayer::enter_stage(int stage, Date start) {
 // the series the code reads are computed (Plan::series_read).
 void Replayer::load_day(Context context, const LogEntry* entry) {
   Value* reg = registers_.data();
-  for (const auto& p : plan_->input_registers) reg[p.reg] = input_value(p.index);
+  const LogValue* values = entry_ ? entry_->values.data() : nullptr;
+  const std::size_t logged = entry_ ? entry_->values.size() : 0;
+  for (const auto& p : plan_->input_registers) {
+    if (p.index < logged && values[p.index].present) {
+      const double v = values[p.index].value;
+      reg[p.reg] = p.flag ? Value::boolean(v != 0) : Value::number(v);
+    } else {
+      reg[p.reg] = p.missing;
+    }
+  }
   const std::uint32_t used = plan_->series_read;
   if (used == 0) return;
   const auto s = [](BuiltinSeries b) { return static_cast<std::size_t>(b); };
