@@ -9,44 +9,45 @@ Value Replayer::window_read(const WindowPlan& w) const {
   const std::int32_t now = w.days ? day_.days : ordinal_;
   const std::int32_t last = now - static_cast<std::int32_t>(w.offset);
   const std::int32_t first = last - static_cast<std::int32_t>(w.length) + 1;
+  const std::int32_t from = w.days ? first : std::max(first, 1);
   const Slot* ring = rings_.data() + w.ring;
+  const std::uint32_t mask = w.capacity - 1;
   // Sessions not yet done (the log is shorter than the window) are unknown
   // for all/any/count; days without an entry simply are not in the window.
   std::int32_t not_yet = 0;
   if (!w.days && first < 1) not_yet = std::min<std::int32_t>(1 - first, static_cast<std::int32_t>(w.length));
-  std::int32_t present = 0, n_true = 0, n_false = 0, n_unknown = 0;
-  Value acc = Value::number(0);
-  bool first_value = true;
-  for (std::int32_t t = std::max(first, w.days ? first : 1); t <= last; ++t) {
-    const Slot& slot = ring[ring_slot(t, w.capacity)];
-    if (slot.stamp != t) continue;
-    ++present;
-    const Value v = slot.value;
-    switch (w.function) {
-      case BuiltinFunction::Count:
-      case BuiltinFunction::All:
-      case BuiltinFunction::Any:
-        switch (v.truth()) {
-          case Truth::True: ++n_true; break;
-          case Truth::False: ++n_false; break;
-          case Truth::Unknown: ++n_unknown; break;
-        }
-        break;
-      case BuiltinFunction::Max: acc = first_value ? v : max(acc, v); break;
-      case BuiltinFunction::Min: acc = first_value ? v : min(acc, v); break;
-      default: acc = add(acc, v); break;  // sum, mean
+  std::int32_t present = 0;
+  // One loop per kind of function, so the loop body does not switch on it.
+  if (w.function == BuiltinFunction::Count || w.function == BuiltinFunction::All || w.function == BuiltinFunction::Any) {
+    std::int32_t counts[3] = {0, 0, 0};  // by Truth: false, true, unknown
+    for (std::int32_t t = from; t <= last; ++t) {
+      const Slot& slot = ring[static_cast<std::uint32_t>(t) & mask];
+      if (slot.stamp != t) continue;
+      ++present;
+      ++counts[static_cast<std::size_t>(slot.value.truth())];
     }
-    first_value = false;
-  }
-  switch (w.function) {
-    case BuiltinFunction::Count:
-      return Value::range(n_true, n_true + n_unknown + not_yet);
-    case BuiltinFunction::All:
+    const std::int32_t n_false = counts[0], n_true = counts[1], n_unknown = counts[2];
+    if (w.function == BuiltinFunction::Count) return Value::range(n_true, n_true + n_unknown + not_yet);
+    if (w.function == BuiltinFunction::All) {
       if (n_false > 0 || present == 0) return Value::boolean(false);
       return Value::boolean(n_unknown + not_yet > 0 ? Truth::Unknown : Truth::True);
-    case BuiltinFunction::Any:
-      if (n_true > 0) return Value::boolean(true);
-      return Value::boolean(n_unknown + not_yet > 0 ? Truth::Unknown : Truth::False);
+    }
+    if (n_true > 0) return Value::boolean(true);
+    return Value::boolean(n_unknown + not_yet > 0 ? Truth::Unknown : Truth::False);
+  }
+  Value acc = Value::number(0);
+  for (std::int32_t t = from; t <= last; ++t) {
+    const Slot& slot = ring[static_cast<std::uint32_t>(t) & mask];
+    if (slot.stamp != t) continue;
+    const Value v = slot.value;
+    switch (w.function) {
+      case BuiltinFunction::Max: acc = present == 0 ? v : max(acc, v); break;
+      case BuiltinFunction::Min: acc = present == 0 ? v : min(acc, v); break;
+      default: acc = add(acc, v); break;  // sum, mean
+    }
+    ++present;
+  }
+  switch (w.function) {
     case BuiltinFunction::Max:
     case BuiltinFunction::Min:
       return present == 0 ? Value::undefined() : acc;

@@ -177,11 +177,15 @@ inline Value abs(Value a) {
 
 // Comparisons: known true only when true for every value in both ranges,
 // known false only when false for every value; else unknown.
+// Two single numbers (the usual case: a logged value against a constant) are
+// never unknown; one tolerance test decides, as the general path would.
 inline Value lt(Value a, Value b) {
+  if (a.known() && b.known()) return Value::boolean(detail::below(a.lo(), b.lo()));
   return detail::comparison(detail::below(a.hi(), b.lo()), detail::at_most(b.hi(), a.lo()), detail::undefined(a, b));
 }
 
 inline Value le(Value a, Value b) {
+  if (a.known() && b.known()) return Value::boolean(detail::at_most(a.lo(), b.lo()));
   return detail::comparison(detail::at_most(a.hi(), b.lo()), detail::below(b.hi(), a.lo()), detail::undefined(a, b));
 }
 
@@ -191,6 +195,7 @@ inline Value ge(Value a, Value b) { return le(b, a); }
 inline Value eq(Value a, Value b) {
   const bool points = a.known() && b.known();
   const bool same = same_decimal(a.lo(), b.lo());
+  if (points) return Value::boolean(same);
   const bool a_below = detail::below(a.hi(), b.lo());
   const bool b_below = detail::below(b.hi(), a.lo());
   const bool all_true = points & same;
