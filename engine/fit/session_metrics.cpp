@@ -183,7 +183,13 @@ std::vector<SessionMetrics> session_metrics(const FitFile& file) {
       sm.start_time = begin;
       if (const auto sport = sv->raw(session::kSport)) sm.sport = static_cast<std::uint8_t>(*sport);
       if (const auto sub = sv->raw(session::kSubSport)) sm.sub_sport = static_cast<std::uint8_t>(*sub);
-      if (const auto elapsed = sv->number(session::kElapsed)) {
+      // A damaged or unusual file may declare the elapsed time signed, as a
+      // float or wider: only a time that keeps the end within the 32-bit
+      // clock bounds the session (found by the long fuzz run: a negative
+      // elapsed time made the conversion undefined).
+      const auto elapsed = sv->number(session::kElapsed);
+      const double room = static_cast<double>(std::numeric_limits<std::uint32_t>::max() - begin);
+      if (elapsed && *elapsed >= 0 && *elapsed + 0.999 < room) {
         end = begin + static_cast<std::uint32_t>(*elapsed + 0.999);
       } else if (sv->message().has_timestamp && sv->message().timestamp > begin) {
         end = sv->message().timestamp;

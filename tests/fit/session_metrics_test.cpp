@@ -251,3 +251,47 @@ TEST_CASE("FIT seconds to civil dates", "[fit][metrics]") {
   CHECK(fit_date(1000000000) == "2021-09-08");
   CHECK(fit_date(1330473600 - 631065600) == "2012-02-29");  // a leap day
 }
+
+// Found by the long fuzz run (docs/testing.md): an elapsed time declared
+// signed and negative, or as a float beyond the 32-bit clock, was converted
+// to an unsigned time (undefined behaviour). Such a time does not bound the
+// session; the session's own timestamp does.
+TEST_CASE("a negative or enormous session elapsed time is not used to bound the session", "[fit][metrics]") {
+  const std::uint32_t T = 1000000000;
+  struct Case {
+    const char* what;
+    std::uint8_t base_type;
+    Bytes elapsed;
+  };
+  Bytes negative;
+  put_u32(negative, static_cast<std::uint32_t>(-5000));  // sint32: -5 s
+  Bytes enormous;
+  put_u64(enormous, 0x4415AF1D78B58C40);  // float64: 1e20 ms
+  const Case cases[] = {{"sint32 -5 s", 0x85, negative}, {"float64 1e20", 0x89, enormous}};
+  for (const auto& c : cases) {
+    INFO(c.what);
+    FitBuilder b;
+    b.definition(0, mesg::kRecord, {{253, 4, 0x86}, {4, 1, 0x02}});
+    for (std::uint32_t s = 0; s < 5; ++s) {
+      Bytes d;
+      put_u32(d, T + s);
+      d.push_back(80);
+      b.data(0, d);
+    }
+    b.definition(1, mesg::kSession,
+                 {{253, 4, 0x86}, {2, 4, 0x86}, {5, 1, 0x00}, {7, static_cast<std::uint8_t>(c.elapsed.size()), c.base_type}});
+    Bytes s;
+    put_u32(s, T + 4);
+    put_u32(s, T);
+    s.push_back(1);  // running
+    s.insert(s.end(), c.elapsed.begin(), c.elapsed.end());
+    b.data(1, s);
+    const auto r = decode(b.build());
+    REQUIRE(r.ok());
+    const auto m = session_metrics(r.file);
+    REQUIRE(m.size() == 1);
+    // Bounded by the session's timestamp: all five records count.
+    REQUIRE(m[0].cadence_spm.value);
+    CHECK(*m[0].cadence_spm.value == Approx(160));
+  }
+}
