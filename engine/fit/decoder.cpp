@@ -457,7 +457,11 @@ class Decoder {
     if (const Field* f = v.field(3); f && f->type == BaseType::String) d.name = std::string(file_.string(*f));
     if (const Field* f = v.field(8); f && f->type == BaseType::String) d.units = std::string(file_.string(*f));
     if (const auto s = v.raw(6); s && *s != 0) d.scale = static_cast<double>(*s);
-    if (const Field* f = v.field(7); f && f->count > 0 && file_.element_valid(*f, 0)) d.offset = file_.element_number(*f, 0);
+    // A string where a number belongs has no element to read (the long fuzz run
+    // found this reading past the element table).
+    if (const Field* f = v.field(7); f && f->type != BaseType::String && f->count > 0 && file_.element_valid(*f, 0)) {
+      d.offset = file_.element_number(*f, 0);
+    }
     if (const auto n = v.raw(14)) d.native_mesg = static_cast<std::uint16_t>(*n);
     if (const auto n = v.raw(15)) d.native_field = static_cast<std::uint8_t>(*n);
     if (file_.developer_fields.size() >= 0xFFFF) {

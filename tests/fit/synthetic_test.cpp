@@ -432,3 +432,20 @@ TEST_CASE("every prefix of a file decodes without reading out of bounds", "[fit]
     CHECK(r.error->offset <= n);
   }
 }
+
+// Found by the long fuzz run (docs/testing.md): a field_description whose
+// offset (field 7) is declared as a string was read as a number, past the
+// end of the element table (ASan: heap-buffer-overflow). A string offset is
+// not a number: the description keeps offset 0.
+TEST_CASE("a field description with a string where its offset belongs keeps offset 0", "[fit][synthetic]") {
+  FitBuilder b;
+  b.definition(0, mesg::kDeveloperDataId, {{3, 1, kUint8}});
+  b.data(0, {0});
+  b.definition(1, mesg::kFieldDescription, {{0, 1, kUint8}, {1, 1, kUint8}, {2, 1, kUint8}, {6, 1, kUint8}, {7, 4, kString}});
+  b.data(1, {0, 1, kUint16, 10, 'a', 'b', 'c', 0});
+  const auto r = decode(b.build());
+  REQUIRE(r.ok());
+  REQUIRE(r.file.developer_fields.size() == 1);
+  CHECK(r.file.developer_fields[0].offset == 0);
+  CHECK(r.file.developer_fields[0].scale == 10);
+}
