@@ -5,7 +5,7 @@
 #include "engine/eval/replay.hpp"
 
 namespace gradus::eval {
-Value Replayer::window_read(const WindowPlan& w) const {
+Bounds Replayer::window_read(const WindowPlan& w) const {
   const std::int32_t now = w.days ? day_.days : ordinal_;
   const std::int32_t last = now - static_cast<std::int32_t>(w.offset);
   const std::int32_t first = last - static_cast<std::int32_t>(w.length) + 1;
@@ -24,22 +24,22 @@ Value Replayer::window_read(const WindowPlan& w) const {
       const Slot& slot = ring[static_cast<std::uint32_t>(t) & mask];
       if (slot.stamp != t) continue;
       ++present;
-      ++counts[static_cast<std::size_t>(slot.value.truth())];
+      ++counts[static_cast<std::size_t>(truth_of(slot.value))];
     }
     const std::int32_t n_false = counts[0], n_true = counts[1], n_unknown = counts[2];
-    if (w.function == BuiltinFunction::Count) return Value::range(n_true, n_true + n_unknown + not_yet);
+    if (w.function == BuiltinFunction::Count) return Bounds{static_cast<double>(n_true), static_cast<double>(n_true + n_unknown + not_yet)};
     if (w.function == BuiltinFunction::All) {
-      if (n_false > 0 || present == 0) return Value::boolean(false);
-      return Value::boolean(n_unknown + not_yet > 0 ? Truth::Unknown : Truth::True);
+      if (n_false > 0 || present == 0) return truth_bounds(Truth::False);
+      return truth_bounds(n_unknown + not_yet > 0 ? Truth::Unknown : Truth::True);
     }
-    if (n_true > 0) return Value::boolean(true);
-    return Value::boolean(n_unknown + not_yet > 0 ? Truth::Unknown : Truth::False);
+    if (n_true > 0) return truth_bounds(Truth::True);
+    return truth_bounds(n_unknown + not_yet > 0 ? Truth::Unknown : Truth::False);
   }
-  Value acc = Value::number(0);
+  Bounds acc{0, 0};
   for (std::int32_t t = from; t <= last; ++t) {
     const Slot& slot = ring[static_cast<std::uint32_t>(t) & mask];
     if (slot.stamp != t) continue;
-    const Value v = slot.value;
+    const Bounds v = slot.value;
     switch (w.function) {
       case BuiltinFunction::Max: acc = present == 0 ? v : max(acc, v); break;
       case BuiltinFunction::Min: acc = present == 0 ? v : min(acc, v); break;
@@ -50,22 +50,22 @@ Value Replayer::window_read(const WindowPlan& w) const {
   switch (w.function) {
     case BuiltinFunction::Max:
     case BuiltinFunction::Min:
-      return present == 0 ? Value::undefined() : acc;
+      return present == 0 ? undefined_bounds() : acc;
     case BuiltinFunction::Sum:
       return acc;
     case BuiltinFunction::Mean:
-      return present == 0 ? Value::undefined() : div(acc, Value::number(present));
+      return present == 0 ? undefined_bounds() : div(acc, Bounds{static_cast<double>(present), static_cast<double>(present)});
     default:
-      return Value::undefined();
+      return undefined_bounds();
   }
 }
 
-Value Replayer::metric_read(std::size_t index) const {
+Bounds Replayer::metric_read(std::size_t index) const {
   const MetricPlan& m = plan_->metrics[index];
   const metrics::LoadHistory& h = loads_[index];
   // A day whose load was not known within the last 28 days leaves the ratio unknown.
   if (day_.days - load_unknown_day_[index] < static_cast<std::int32_t>(metrics::kChronicDays)) {
-    return Value::unbounded();
+    return Bounds{-kInf, kInf};
   }
   std::optional<double> r;
   switch (m.function) {
@@ -76,19 +76,23 @@ Value Replayer::metric_read(std::size_t index) const {
     case BuiltinFunction::Strain: r = h.strain(); break;
     default: break;
   }
-  return r ? Value::number(*r) : Value::undefined();
+  return r ? Bounds{*r, *r} : undefined_bounds();
 }
 
 void Replayer::execute(Segment segment) {
   const Instr* code = plan_->code.data();
-  Value* reg = registers_.data();
+  Bounds* reg = registers_.data();
   for (std::uint32_t i = segment.begin; i < segment.end; ++i) {
     const Instr& in = code[i];
-    Value& out = reg[in.dst];
+    Bounds& out = reg[in.dst];
     switch (in.op) {
-      case OpCode::Const: out = plan_->constants[in.a]; break;
-      case OpCode::Latest: out = latest_[in.a]; break;
-      case OpCode::Missing: out = Value::boolean(!reg[in.a].known()); break;
+      case OpCode::Const: out = plan_->constant_bounds[in.a]; break;
+      case OpCode::Latest: out = latest_bounds_[in.a]; break;
+      case OpCode::Missing: {
+        const bool missing = !is_known(reg[in.a]);
+        out = truth_bounds(missing, missing);
+        break;
+      }
       case OpCode::Neg: out = neg(reg[in.a]); break;
       case OpCode::Not: out = logical_not(reg[in.a]); break;
       case OpCode::Abs: out = abs(reg[in.a]); break;
@@ -127,17 +131,17 @@ void Replayer::execute(Segment segment) {
         const StreakPlan& s = plan_->streaks[in.a];
         const std::int32_t first = ordinal_ - static_cast<std::int32_t>(s.length) + 1;
         if (first < stage_ordinal_) {  // fewer than N sessions in this stage
-          out = Value::boolean(false);
+          out = truth_bounds(Truth::False);
           break;
         }
         Truth t = Truth::True;
         for (std::int32_t o = first; o <= ordinal_; ++o) {
           const Slot& slot = rings_[s.ring + ring_slot(o, s.capacity)];
-          const Truth x = slot.stamp == o ? slot.value.truth() : Truth::Unknown;
+          const Truth x = slot.stamp == o ? truth_of(slot.value) : Truth::Unknown;
           if (x == Truth::False) { t = Truth::False; break; }
           if (x == Truth::Unknown) t = Truth::Unknown;
         }
-        out = Value::boolean(t);
+        out = truth_bounds(t);
         break;
       }
       case OpCode::PreviousPush: {
@@ -150,19 +154,23 @@ void Replayer::execute(Segment segment) {
         const PreviousPlan& p = plan_->previous[in.a];
         const std::int32_t o = context_ == Context::Session ? ordinal_ - 1 : ordinal_;
         const Slot& slot = rings_[p.ring + ring_slot(o, 2)];
-        out = o >= 1 && slot.stamp == o ? slot.value : p.absent;
+        out = o >= 1 && slot.stamp == o ? slot.value : p.absent_bounds;
         break;
       }
       case OpCode::MetricPush: {
-        const Value v = context_ == Context::Session ? reg[in.b] : Value::number(0);
-        if (!v.known() || v.is_boolean()) load_unknown_day_[in.a] = day_.days;
-        loads_[in.a].push(v.known() ? v.value() : 0);
+        const Bounds v = context_ == Context::Session ? reg[in.b] : Bounds{0, 0};
+        // A boolean load is no load: the ratio stays unknown (a number 0 on days without a session).
+        const bool known = is_known(v) && (context_ != Context::Session || !plan_->boolean_register[in.b]);
+        if (!known) load_unknown_day_[in.a] = day_.days;
+        loads_[in.a].push(is_known(v) ? v.lo : 0);
         break;
       }
       case OpCode::MetricRead: out = metric_read(in.a); break;
-      case OpCode::AdvancesIn:
-        out = Value::number(advances_between(day_ - static_cast<std::int32_t>(in.a - 1), day_));
+      case OpCode::AdvancesIn: {
+        const double n = advances_between(day_ - static_cast<std::int32_t>(in.a - 1), day_);
+        out = Bounds{n, n};
         break;
+      }
     }
   }
 }

@@ -134,6 +134,7 @@ class Compiler {
   void build_stages();
   void compile_stage_rules();
   RulePlan compile_rule(const ast::Rule& rule, int stage, std::string id);
+  void assign_register_kinds();
 
   Plan& plan_;
   std::vector<Instr> update_;
@@ -319,8 +320,12 @@ std::uint32_t Compiler::compile_call(const Expr& expr, std::vector<Instr>& out, 
     }
     case BuiltinFunction::Abs:
       return emit(out, OpCode::Abs, compile(*expr.args.at(0), out, trace, depth + 1));
-    case BuiltinFunction::Missing:
-      return emit(out, OpCode::Missing, compile(*expr.args.at(0), out, trace, depth + 1));
+    case BuiltinFunction::Missing: {
+      const std::uint32_t arg = compile(*expr.args.at(0), out, trace, depth + 1);
+      const int input = input_of(*expr.args.at(0));
+      if (input >= 0) return preload(plan_.missing_registers, static_cast<std::uint32_t>(input));
+      return emit(out, OpCode::Missing, arg);
+    }
     case BuiltinFunction::Baseline:
     case BuiltinFunction::Latest: {
       const int input = expr.args.empty() ? -1 : input_of(*expr.args[0]);
@@ -490,17 +495,26 @@ void Compiler::run() {
   }
   // What a session of each stage runs: its rules' code, adjacent segments
   // merged (the safety rules' code is one run), so judging is a few calls.
-  for (auto& stage : plan_.stages) {
-    std::vector<Segment> segments;
-    for (const int r : stage.evaluated) segments.push_back(plan_.rules[static_cast<std::size_t>(r)].code);
+  const auto merged = [&](const StagePlan& stage, bool cues) {
+    std::vector<Segment> segments, out;
+    for (const int r : stage.evaluated) {
+      const RulePlan& rule = plan_.rules[static_cast<std::size_t>(r)];
+      if (cues || rule.tier != Tier::Cue) segments.push_back(rule.code);
+    }
     std::sort(segments.begin(), segments.end(), [](Segment a, Segment b) { return a.begin < b.begin; });
     for (const Segment segment : segments) {
-      if (!stage.judge_code.empty() && stage.judge_code.back().end == segment.begin) {
-        stage.judge_code.back().end = segment.end;
+      if (segment.begin == segment.end) continue;
+      if (!out.empty() && out.back().end == segment.begin) {
+        out.back().end = segment.end;
       } else {
-        stage.judge_code.push_back(segment);
+        out.push_back(segment);
       }
     }
+    return out;
+  };
+  for (auto& stage : plan_.stages) {
+    stage.judge_code = merged(stage, true);
+    stage.decide_code = merged(stage, false);
   }
   // Which built-in series and which latest() inputs the code reads: the
   // replay keeps only those up to date.
@@ -508,11 +522,64 @@ void Compiler::run() {
   for (auto& input : plan_.input_registers) {
     input.flag = plan_.inputs[input.index].kind == ast::InputKind::Flag;
     input.missing = plan_.inputs[input.index].missing;
+    input.missing_bounds = to_bounds(input.missing);
   }
+  for (auto& input : plan_.missing_registers) {
+    const bool never_known = !is_known(to_bounds(plan_.inputs[input.index].missing));
+    input.missing_bounds = truth_bounds(never_known, never_known);
+  }
+  assign_register_kinds();
   for (const Instr& in : plan_.code) {
     if (in.op == OpCode::Latest &&
         std::find(plan_.latest_read.begin(), plan_.latest_read.end(), in.a) == plan_.latest_read.end()) {
       plan_.latest_read.push_back(in.a);
+    }
+  }
+}
+
+// Each register's kind, from what writes it: the evaluator keeps bare Bounds,
+// and explanations turn them back into Values with this.
+void Compiler::assign_register_kinds() {
+  std::vector<bool>& boolean = plan_.boolean_register;
+  boolean.assign(plan_.registers, false);
+  const auto flag = [&](std::uint32_t input) { return plan_.inputs[input].kind == ast::InputKind::Flag; };
+  for (std::size_t i = 0; i < plan_.constants.size(); ++i) {
+    boolean[plan_.constant_registers[i]] = plan_.constants[i].is_boolean();
+  }
+  for (const auto& p : plan_.input_registers) boolean[p.reg] = flag(p.index);
+  for (const auto& p : plan_.baseline_registers) boolean[p.reg] = flag(p.index);
+  for (const auto& p : plan_.missing_registers) boolean[p.reg] = true;
+  for (const Instr& in : plan_.code) {
+    switch (in.op) {
+      case OpCode::Missing: case OpCode::Not:
+      case OpCode::Lt: case OpCode::Le: case OpCode::Gt: case OpCode::Ge:
+      case OpCode::Eq: case OpCode::Ne: case OpCode::And: case OpCode::Or:
+      case OpCode::StreakRead:
+        boolean[in.dst] = true;
+        break;
+      case OpCode::WindowRead: {
+        const BuiltinFunction f = plan_.windows[in.a].function;
+        boolean[in.dst] = f == BuiltinFunction::All || f == BuiltinFunction::Any;
+        break;
+      }
+      case OpCode::PreviousRead: boolean[in.dst] = boolean[plan_.previous[in.a].element]; break;
+      case OpCode::Latest: boolean[in.dst] = flag(in.a); break;
+      default: break;
+    }
+  }
+  // A boolean is never undefined in a register: an undefined boolean reads as unknown.
+  for (std::size_t i = 0; i < plan_.constants.size(); ++i) {
+    const Value& c = plan_.constants[i];
+    plan_.constant_bounds.push_back(boolean[plan_.constant_registers[i]] && c.is_undefined() ? Bounds{0, 1}
+                                                                                             : to_bounds(c));
+  }
+  for (auto& p : plan_.previous) {
+    p.absent_bounds = boolean[p.element] && p.absent.is_undefined() ? Bounds{0, 1} : to_bounds(p.absent);
+  }
+  for (auto& stage : plan_.stages) {
+    for (const int r : stage.evaluated) {
+      const RulePlan& rule = plan_.rules[static_cast<std::size_t>(r)];
+      stage.judged.push_back(StagePlan::Judged{rule.result, rule.tier, r});
     }
   }
 }

@@ -17,6 +17,7 @@
 
 #include "dsl/check/builtins.hpp"
 #include "dsl/syntax/ast.hpp"
+#include "engine/eval/bounds.hpp"
 #include "engine/eval/value.hpp"
 
 namespace gradus::eval {
@@ -90,6 +91,7 @@ struct StreakPlan {
 struct PreviousPlan {
   std::uint32_t element = 0;
   Value absent;  // before the second session
+  Bounds absent_bounds;
   std::uint32_t ring = 0;  // two slots
 };
 
@@ -148,6 +150,17 @@ struct StagePlan {
   std::vector<int> rules;     // this stage's rules
   std::vector<int> evaluated; // safety rules and this stage's rules, in source order
   std::vector<Segment> judge_code;  // the code of `evaluated`, adjacent segments merged
+  // The same without the cues: what a replay with no observer runs, since a
+  // cue changes no decision and nothing else reads it (a streak inside a cue
+  // is read only by that cue).
+  std::vector<Segment> decide_code;
+  // `evaluated` as the judge reads it: a few bytes per rule, not a RulePlan.
+  struct Judged {
+    std::uint32_t result = 0;  // register of the condition
+    Tier tier = Tier::Hold;
+    int rule = 0;
+  };
+  std::vector<Judged> judged;
 };
 
 struct Plan {
@@ -162,6 +175,10 @@ struct Plan {
   std::vector<Instr> code;
   std::vector<Value> constants;
   std::vector<std::uint32_t> constant_registers;  // constants[i] lives in register constant_registers[i]
+  std::vector<Bounds> constant_bounds;            // constants[i] as the register holds it
+  // The kind of each register, fixed here: a register holds Bounds, and this
+  // says whether they are a boolean's (for explanations, which read Values).
+  std::vector<bool> boolean_register;
   // Registers the replay fills before running any code, not instructions:
   // today's value of each input read (once per day, however many rules read
   // it), each built-in series read, and each baseline (once per log).
@@ -170,10 +187,14 @@ struct Plan {
     std::uint32_t reg = 0;
     bool flag = false;        // inputs: a flag (a boolean when logged)
     Value missing;            // inputs: the range a missing value may take
+    Bounds missing_bounds;
   };
   std::vector<Preload> input_registers;
   std::vector<Preload> series_registers;
   std::vector<Preload> baseline_registers;
+  // `missing(x)` of an input x: filled with the input, not computed by an
+  // instruction (missing_bounds here is the answer on a day x is not logged).
+  std::vector<Preload> missing_registers;
   std::uint32_t registers = 0;
   Segment update;          // lets, window/streak/previous/metric elements and pushes
   std::vector<std::uint32_t> let_registers;

@@ -10,32 +10,39 @@ constexpr std::int32_t kLongAgo = -1000000000;
 }  // namespace
 
 Replayer::Replayer(std::shared_ptr<const Plan> plan) : plan_(std::move(plan)) {
-  registers_.assign(plan_->registers, Value::undefined());
+  registers_.assign(plan_->registers, undefined_bounds());
+  observed_.assign(plan_->registers, Value::undefined());
   results_.assign(plan_->rules.size(), Truth::Unknown);
   rings_.assign(plan_->ring_slots, Slot{});
   loads_.assign(plan_->metrics.size(), metrics::LoadHistory{});
   load_unknown_day_.assign(plan_->metrics.size(), kLongAgo);
   latest_.resize(plan_->inputs.size());
+  latest_bounds_.resize(plan_->inputs.size());
   measured_.assign(plan_->inputs.size(), false);
 }
 
 void Replayer::reset(const Log& log) {
   state_ = ReplayState{};
-  std::fill(registers_.begin(), registers_.end(), Value::undefined());
-  for (std::size_t i = 0; i < plan_->constants.size(); ++i) registers_[plan_->constant_registers[i]] = plan_->constants[i];
+  std::fill(registers_.begin(), registers_.end(), undefined_bounds());
+  for (std::size_t i = 0; i < plan_->constants.size(); ++i) {
+    registers_[plan_->constant_registers[i]] = plan_->constant_bounds[i];
+  }
   for (const auto& p : plan_->baseline_registers) {
     const InputPlan& input = plan_->inputs[p.index];
     const bool have = p.index < log.baseline.size() && log.baseline[p.index].present;
     const double v = have ? log.baseline[p.index].value : 0;
-    registers_[p.reg] = !have ? input.missing
-                        : input.kind == ast::InputKind::Flag ? Value::boolean(v != 0)
-                                                             : Value::number(v);
+    registers_[p.reg] = !have ? to_bounds(input.missing)
+                        : input.kind == ast::InputKind::Flag ? truth_bounds(v != 0, v != 0)
+                                                             : Bounds{v, v};
   }
   std::fill(results_.begin(), results_.end(), Truth::Unknown);
   std::fill(rings_.begin(), rings_.end(), Slot{});
   std::fill(loads_.begin(), loads_.end(), metrics::LoadHistory{});
   std::fill(load_unknown_day_.begin(), load_unknown_day_.end(), kLongAgo);
-  for (std::size_t i = 0; i < latest_.size(); ++i) latest_[i] = plan_->inputs[i].missing;
+  for (std::size_t i = 0; i < latest_.size(); ++i) {
+    latest_[i] = plan_->inputs[i].missing;
+    latest_bounds_[i] = to_bounds(latest_[i]);
+  }
   std::fill(measured_.begin(), measured_.end(), false);
   session_dates_.clear();
   advance_dates_.clear();
@@ -105,15 +112,32 @@ void Replayer::enter_stage(int stage, Date start) {
 // day's entry, or null on a day without one) and the built-in series; only
 // the series the code reads are computed (Plan::series_read).
 void Replayer::load_day(Context context, const LogEntry* entry) {
-  Value* reg = registers_.data();
+  Bounds* reg = registers_.data();
   const LogValue* values = entry_ ? entry_->values.data() : nullptr;
   const std::size_t logged = entry_ ? entry_->values.size() : 0;
-  for (const auto& p : plan_->input_registers) {
-    if (p.index < logged && values[p.index].present) {
-      const double v = values[p.index].value;
-      reg[p.reg] = p.flag ? Value::boolean(v != 0) : Value::number(v);
-    } else {
-      reg[p.reg] = p.missing;
+  if (logged >= plan_->inputs.size()) {
+    // The usual case (every input has its place in the entry): whether a
+    // value was logged is the least predictable thing in a log, so it picks
+    // between the two bounds without a branch.
+    for (const auto& p : plan_->input_registers) {
+      const LogValue& logged_value = values[p.index];
+      const double v = p.flag ? static_cast<double>(logged_value.value != 0) : logged_value.value;
+      reg[p.reg] = select(logged_value.present, Bounds{v, v}, p.missing_bounds);
+    }
+    for (const auto& p : plan_->missing_registers) {
+      reg[p.reg] = select(values[p.index].present, Bounds{0, 0}, p.missing_bounds);
+    }
+  } else {
+    for (const auto& p : plan_->input_registers) {
+      if (p.index < logged && values[p.index].present) {
+        const double v = values[p.index].value;
+        reg[p.reg] = p.flag ? truth_bounds(v != 0, v != 0) : Bounds{v, v};
+      } else {
+        reg[p.reg] = p.missing_bounds;
+      }
+    }
+    for (const auto& p : plan_->missing_registers) {
+      reg[p.reg] = p.index < logged && values[p.index].present ? Bounds{0, 0} : p.missing_bounds;
     }
   }
   const std::uint32_t used = plan_->series_read;
@@ -128,24 +152,25 @@ void Replayer::load_day(Context context, const LogEntry* entry) {
       total = Value::number(*entry->minutes * 60);
       if (stage.all_run) run = total;
     }
-    series_[s(BuiltinSeries::RunMinutes)] = run;
-    series_[s(BuiltinSeries::TotalMinutes)] = total;
+    series_[s(BuiltinSeries::RunMinutes)] = to_bounds(run);
+    series_[s(BuiltinSeries::TotalMinutes)] = to_bounds(total);
     if (reads(BuiltinSeries::Srpe)) {
       series_[s(BuiltinSeries::Srpe)] =
           plan_->rpe_input >= 0 ? mul(input_value(static_cast<std::size_t>(plan_->rpe_input)),
-                                      div(total, Value::number(60)))
-                                : Value::undefined();
+                                      div(to_bounds(total), Bounds{60, 60}))
+                                : undefined_bounds();
     }
   } else {
-    series_[s(BuiltinSeries::RunMinutes)] = Value::number(0);
-    series_[s(BuiltinSeries::TotalMinutes)] = Value::number(0);
-    series_[s(BuiltinSeries::Srpe)] = Value::number(0);
+    series_[s(BuiltinSeries::RunMinutes)] = Bounds{0, 0};
+    series_[s(BuiltinSeries::TotalMinutes)] = Bounds{0, 0};
+    series_[s(BuiltinSeries::Srpe)] = Bounds{0, 0};
   }
-  series_[s(BuiltinSeries::SessionsInStage)] = Value::number(state_.sessions_in_stage);
-  series_[s(BuiltinSeries::DaysInStage)] = Value::number(day_ - state_.stage_start + 1);
+  const auto number = [](int n) { return Bounds{static_cast<double>(n), static_cast<double>(n)}; };
+  series_[s(BuiltinSeries::SessionsInStage)] = number(state_.sessions_in_stage);
+  series_[s(BuiltinSeries::DaysInStage)] = number(day_ - state_.stage_start + 1);
   // The last session before this day (this session's own date is recorded after).
   series_[s(BuiltinSeries::DaysSinceLastSession)] =
-      state_.last_session ? Value::number(day_ - *state_.last_session) : Value::range(1, kInf);
+      state_.last_session ? number(day_ - *state_.last_session) : Bounds{1, kInf};
   for (const auto& p : plan_->series_registers) reg[p.reg] = series_[p.index];
 }
 
@@ -164,20 +189,25 @@ void Replayer::process(std::size_t index, const LogEntry& entry, ReplayObserver*
     if (i >= entry.values.size() || !entry.values[i].present) continue;
     const double v = entry.values[i].value;
     latest_[i] = plan_->inputs[i].kind == ast::InputKind::Flag ? Value::boolean(v != 0) : Value::number(v);
+    latest_bounds_[i] = to_bounds(latest_[i]);
     measured_[i] = true;
   }
   EntryView view;
-  view.index = index;
-  view.entry = &entry;
-  view.stage_before = state_.stage;
-  view.registers = registers_;
-  view.results = results_;
+  if (observer) {
+    view.index = index;
+    view.entry = &entry;
+    view.stage_before = state_.stage;
+    view.results = results_;
+  }
 
   if (state_.discharged) {
     // The protocol has ended: kept, not judged, not counted.
     view.outcome = entry.rest ? EntryOutcome::Measurement : EntryOutcome::NotJudgedDischarged;
     view.decision = Decision::Discharge;
-    if (observer) observer->on_entry(view, *this);
+    if (observer) {
+      view.registers = observed_registers();
+      observer->on_entry(view, *this);
+    }
     return;
   }
   bool cleared = false;
@@ -197,7 +227,10 @@ void Replayer::process(std::size_t index, const LogEntry& entry, ReplayObserver*
     execute(plan_->update);
     view.outcome = EntryOutcome::Measurement;
     view.decision = state_.referred ? Decision::Refer : state_.last_decision;
-    if (observer) observer->on_entry(view, *this);
+    if (observer) {
+      view.registers = observed_registers();
+      observer->on_entry(view, *this);
+    }
     return;
   }
   if (state_.referred) {
@@ -211,7 +244,10 @@ void Replayer::process(std::size_t index, const LogEntry& entry, ReplayObserver*
     state_.last_session = entry.date;
     view.outcome = EntryOutcome::NotJudgedReferred;
     view.decision = Decision::Refer;
-    if (observer) observer->on_entry(view, *this);
+    if (observer) {
+      view.registers = observed_registers();
+      observer->on_entry(view, *this);
+    }
     return;
   }
   judge(index, entry, cleared, observer);
@@ -229,14 +265,17 @@ void Replayer::judge(std::size_t index, const LogEntry& entry, bool cleared, Rep
   const StagePlan& stage = plan_->stages[static_cast<std::size_t>(stage_index)];
   const int days_in_stage = day_ - state_.stage_start + 1;
   int best = -1;
-  for (const Segment segment : stage.judge_code) execute(segment);
-  for (const int r : stage.evaluated) {
-    const RulePlan& rule = plan_->rules[static_cast<std::size_t>(r)];
-    const Truth t = registers_[rule.result].truth();
-    results_[static_cast<std::size_t>(r)] = t;
-    if (t != Truth::True || rule.tier == Tier::Cue) continue;
-    // Most conservative tier wins; within a tier the first in source order.
-    if (best < 0 || rule.tier < plan_->rules[static_cast<std::size_t>(best)].tier) best = r;
+  for (const Segment segment : observer ? stage.judge_code : stage.decide_code) execute(segment);
+  Tier best_tier = Tier::Cue;
+  for (const StagePlan::Judged& j : stage.judged) {
+    const Truth t = truth_of(registers_[j.result]);
+    results_[static_cast<std::size_t>(j.rule)] = t;
+    // Most conservative tier wins; within a tier the first in source order
+    // (cues never decide).
+    if (t == Truth::True && j.tier < best_tier) {
+      best = j.rule;
+      best_tier = j.tier;
+    }
   }
 
   Decision decision = Decision::Hold;
@@ -294,18 +333,20 @@ void Replayer::judge(std::size_t index, const LogEntry& entry, bool cleared, Rep
   }
 
   EntryView view;
-  view.index = index;
-  view.entry = &entry;
-  view.outcome = EntryOutcome::Judged;
-  view.stage_before = stage_index;
-  view.sessions_in_stage = state_.sessions_in_stage;
-  view.days_in_stage = days_in_stage;
-  view.decision = decision;
-  view.rule = best;
-  view.blocked = blocked;
-  view.cleared = cleared;
-  view.registers = registers_;
-  view.results = results_;
+  if (observer) {
+    view.index = index;
+    view.entry = &entry;
+    view.outcome = EntryOutcome::Judged;
+    view.stage_before = stage_index;
+    view.sessions_in_stage = state_.sessions_in_stage;
+    view.days_in_stage = days_in_stage;
+    view.decision = decision;
+    view.rule = best;
+    view.blocked = blocked;
+    view.cleared = cleared;
+    view.registers = observed_registers();
+    view.results = results_;
+  }
 
   session_dates_.push_back(day_);
   state_.last_session = day_;
@@ -323,12 +364,17 @@ void Replayer::judge(std::size_t index, const LogEntry& entry, bool cleared, Rep
   if (observer) observer->on_entry(view, *this);
 }
 
+std::span<const Value> Replayer::observed_registers() {
+  for (std::size_t i = 0; i < registers_.size(); ++i) observed_[i] = to_value(registers_[i], plan_->boolean_register[i]);
+  return observed_;
+}
+
 std::uint32_t Replayer::streak_progress(std::uint32_t index) const {
   const StreakPlan& s = plan_->streaks[index];
   std::uint32_t n = 0;
   for (std::int32_t o = ordinal_; o >= stage_ordinal_ && n < s.length; --o) {
     const Slot& slot = rings_[s.ring + ring_slot(o, s.capacity)];
-    if (slot.stamp != o || !slot.value.is_true()) break;
+    if (slot.stamp != o || truth_of(slot.value) != Truth::True) break;
     ++n;
   }
   return n;

@@ -97,7 +97,7 @@ class Replayer {
   enum class Context : std::uint8_t { Session, Entry, Empty };
   struct Slot {
     std::int32_t stamp = INT32_MIN;
-    Value value;
+    Bounds value;
   };
 
   void reset(const Log& log);
@@ -109,30 +109,34 @@ class Replayer {
   void enter_stage(int stage, Date start);
   void load_day(Context context, const LogEntry* entry);
   void execute(Segment segment);
+  // The register file as Values, for an observer (only when there is one).
+  std::span<const Value> observed_registers();
   // Today's value of an input, or the range a missing one may take.
-  Value input_value(std::size_t input) const {
+  Bounds input_value(std::size_t input) const {
     const InputPlan& plan = plan_->inputs[input];
     if (entry_ && input < entry_->values.size() && entry_->values[input].present) {
       const double v = entry_->values[input].value;
-      return plan.kind == ast::InputKind::Flag ? Value::boolean(v != 0) : Value::number(v);
+      return plan.kind == ast::InputKind::Flag ? truth_bounds(v != 0, v != 0) : Bounds{v, v};
     }
-    return plan.missing;
+    return to_bounds(plan.missing);
   }
-  Value window_read(const WindowPlan& window) const;
-  Value metric_read(std::size_t index) const;
+  Bounds window_read(const WindowPlan& window) const;
+  Bounds metric_read(std::size_t index) const;
 
   std::shared_ptr<const Plan> plan_;
   ReplayState state_;
 
   // Evaluation buffers, sized from the Plan.
-  std::vector<Value> registers_;
+  std::vector<Bounds> registers_;
+  std::vector<Value> observed_;  // registers_ as Values, filled for observers
   std::vector<Truth> results_;
   std::vector<Slot> rings_;
   std::vector<metrics::LoadHistory> loads_;
   std::vector<std::int32_t> load_unknown_day_;
   std::vector<Value> latest_;
+  std::vector<Bounds> latest_bounds_;  // latest_, as the Latest instruction reads it
   std::vector<bool> measured_;
-  Value series_[6];
+  Bounds series_[6];
 
   // Per-log history, reserved once per replay.
   std::vector<Date> session_dates_;

@@ -1,0 +1,92 @@
+// The evaluator's registers (Bounds, kind fixed by the plan) give exactly the
+// Value operations' answers: every operation on every pair of a table of
+// values that covers points, ranges, infinities, zero and undefined.
+#include <catch2/catch.hpp>
+
+#include <vector>
+
+#include "engine/eval/bounds.hpp"
+#include "engine/eval/value.hpp"
+#include "engine/eval/value_text.hpp"
+
+using namespace gradus::eval;
+
+namespace {
+
+std::vector<Value> numbers() {
+  return {Value::number(0),         Value::number(1),          Value::number(-2.5),     Value::number(50),
+          Value::number(52.0 - 50), Value::number(2),          Value::number(1e-300),   Value::number(kInf),
+          Value::number(-kInf),     Value::range(0, 10),       Value::range(-3, 4),     Value::range(1, kInf),
+          Value::range(0, kInf),    Value::range(-kInf, 0),    Value::unbounded(),      Value::range(2, 2.0000000001),
+          Value::undefined()};
+}
+
+std::vector<Value> booleans() {
+  return {Value::boolean(Truth::True), Value::boolean(Truth::False), Value::boolean(Truth::Unknown)};
+}
+
+Value number_of(Bounds b) { return to_value(b, false); }
+Value boolean_of(Bounds b) { return to_value(b, true); }
+
+std::string show(Value v) { return v.is_undefined() ? "undefined" : "[" + number_text(v.lo()) + ", " + number_text(v.hi()) + "]"; }
+
+}  // namespace
+
+TEST_CASE("bounds arithmetic equals Value arithmetic", "[eval][bounds]") {
+  for (const Value& a : numbers()) {
+    const Bounds x = to_bounds(a);
+    INFO("a = " << show(a));
+    CHECK(number_of(neg(x)) == neg(a));
+    CHECK(number_of(abs(x)) == abs(a));
+    const bool missing = !is_known(x);
+    CHECK(missing == !a.known());
+    for (const Value& b : numbers()) {
+      const Bounds y = to_bounds(b);
+      INFO("b = " << show(b));
+      CHECK(number_of(add(x, y)) == add(a, b));
+      CHECK(number_of(sub(x, y)) == sub(a, b));
+      CHECK(number_of(mul(x, y)) == mul(a, b));
+      CHECK(number_of(div(x, y)) == div(a, b));
+      CHECK(number_of(max(x, y)) == max(a, b));
+      CHECK(number_of(min(x, y)) == min(a, b));
+    }
+  }
+}
+
+TEST_CASE("bounds comparisons equal Value comparisons", "[eval][bounds]") {
+  for (const Value& a : numbers()) {
+    for (const Value& b : numbers()) {
+      INFO("a = " << show(a) << ", b = " << show(b));
+      const Bounds x = to_bounds(a), y = to_bounds(b);
+      CHECK(boolean_of(lt(x, y)) == lt(a, b));
+      CHECK(boolean_of(le(x, y)) == le(a, b));
+      CHECK(boolean_of(gt(x, y)) == gt(a, b));
+      CHECK(boolean_of(ge(x, y)) == ge(a, b));
+      CHECK(boolean_of(eq(x, y)) == eq(a, b));
+      CHECK(boolean_of(ne(x, y)) == ne(a, b));
+    }
+  }
+}
+
+TEST_CASE("bounds Kleene logic equals Value logic", "[eval][bounds]") {
+  for (const Value& a : booleans()) {
+    const Bounds x = to_bounds(a);
+    CHECK(truth_of(x) == a.truth());
+    CHECK(boolean_of(logical_not(x)) == logical_not(a));
+    CHECK(truth_bounds(a.truth()).lo == x.lo);
+    CHECK(truth_bounds(a.truth()).hi == x.hi);
+    for (const Value& b : booleans()) {
+      const Bounds y = to_bounds(b);
+      CHECK(boolean_of(logical_and(x, y)) == logical_and(a, b));
+      CHECK(boolean_of(logical_or(x, y)) == logical_or(a, b));
+    }
+  }
+}
+
+TEST_CASE("select picks without a branch, NaN and infinities included", "[eval][bounds]") {
+  const Bounds a{1, kInf}, b = undefined_bounds();
+  CHECK(select(true, a, b).lo == 1);
+  CHECK(select(true, a, b).hi == kInf);
+  CHECK(is_undefined(select(false, a, b)));
+  CHECK(to_value(undefined_bounds(), false) == Value::undefined());
+}
