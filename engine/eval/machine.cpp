@@ -79,11 +79,10 @@ Bounds Replayer::metric_read(std::size_t index) const {
   return r ? Bounds{*r, *r} : undefined_bounds();
 }
 
-void Replayer::execute(Segment segment) {
-  const Instr* code = plan_->code.data();
+void Replayer::execute(const Instr* begin, const Instr* end) {
   Bounds* reg = registers_.data();
-  for (std::uint32_t i = segment.begin; i < segment.end; ++i) {
-    const Instr& in = code[i];
+  for (const Instr* at = begin; at != end; ++at) {
+    const Instr& in = *at;
     Bounds& out = reg[in.dst];
     switch (in.op) {
       case OpCode::Const: out = plan_->constant_bounds[in.a]; break;

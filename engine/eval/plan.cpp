@@ -135,6 +135,7 @@ class Compiler {
   void compile_stage_rules();
   RulePlan compile_rule(const ast::Rule& rule, int stage, std::string id);
   void assign_register_kinds();
+  void lay_out_sessions();
 
   Plan& plan_;
   std::vector<Instr> update_;
@@ -516,6 +517,7 @@ void Compiler::run() {
     stage.judge_code = merged(stage, true);
     stage.decide_code = merged(stage, false);
   }
+  lay_out_sessions();
   // Which built-in series and which latest() inputs the code reads: the
   // replay keeps only those up to date.
   for (const auto& series : plan_.series_registers) plan_.series_read |= 1u << series.index;
@@ -534,6 +536,58 @@ void Compiler::run() {
         std::find(plan_.latest_read.begin(), plan_.latest_read.end(), in.a) == plan_.latest_read.end()) {
       plan_.latest_read.push_back(in.a);
     }
+  }
+}
+
+// The registers an instruction reads (constants and preloads are registers
+// no instruction writes, so they need nothing).
+template <typename F>
+void for_each_operand(const Instr& in, F&& use) {
+  switch (in.op) {
+    case OpCode::Missing: case OpCode::Neg: case OpCode::Not: case OpCode::Abs:
+      use(in.a);
+      break;
+    case OpCode::Add: case OpCode::Sub: case OpCode::Mul: case OpCode::Div: case OpCode::Max: case OpCode::Min:
+    case OpCode::Lt: case OpCode::Le: case OpCode::Gt: case OpCode::Ge: case OpCode::Eq: case OpCode::Ne:
+    case OpCode::And: case OpCode::Or:
+      use(in.a);
+      use(in.b);
+      break;
+    case OpCode::WindowPush: case OpCode::StreakPush: case OpCode::PreviousPush: case OpCode::MetricPush:
+      use(in.b);
+      break;
+    default:
+      break;
+  }
+}
+
+bool is_push(OpCode op) {
+  return op == OpCode::WindowPush || op == OpCode::StreakPush || op == OpCode::PreviousPush || op == OpCode::MetricPush;
+}
+
+void Compiler::lay_out_sessions() {
+  std::vector<bool> needed(plan_.registers, false);
+  std::vector<bool> keep(plan_.update.end - plan_.update.begin, false);
+  for (auto& stage : plan_.stages) {
+    std::fill(needed.begin(), needed.end(), false);
+    for (const Segment s : stage.decide_code) {
+      for (std::uint32_t i = s.begin; i < s.end; ++i) for_each_operand(plan_.code[i], [&](std::uint32_t r) { needed[r] = true; });
+    }
+    // Backwards over the update program: a push always runs (the history is
+    // the whole log's), anything else only when something kept reads it.
+    for (std::uint32_t i = plan_.update.end; i-- > plan_.update.begin;) {
+      const Instr& in = plan_.code[i];
+      keep[i - plan_.update.begin] = is_push(in.op) || needed[in.dst];
+      if (keep[i - plan_.update.begin]) for_each_operand(in, [&](std::uint32_t r) { needed[r] = true; });
+    }
+    const auto begin = static_cast<std::uint32_t>(plan_.session_code.size());
+    for (std::uint32_t i = plan_.update.begin; i < plan_.update.end; ++i) {
+      if (keep[i - plan_.update.begin]) plan_.session_code.push_back(plan_.code[i]);
+    }
+    for (const Segment s : stage.decide_code) {
+      plan_.session_code.insert(plan_.session_code.end(), plan_.code.begin() + s.begin, plan_.code.begin() + s.end);
+    }
+    stage.session_program = Segment{begin, static_cast<std::uint32_t>(plan_.session_code.size())};
   }
 }
 

@@ -154,6 +154,10 @@ struct StagePlan {
   // cue changes no decision and nothing else reads it (a streak inside a cue
   // is read only by that cue).
   std::vector<Segment> decide_code;
+  // A judged session of this stage with no observer in one run: the update
+  // program less the lets nothing here needs (a let only another stage's
+  // rules read), then decide_code. In Plan::session_code.
+  Segment session_program;
   // `evaluated` as the judge reads it: a few bytes per rule, not a RulePlan.
   struct Judged {
     std::uint32_t result = 0;  // register of the condition
@@ -173,6 +177,9 @@ struct Plan {
   int rpe_input = -1;  // the input named `rpe`, for srpe
 
   std::vector<Instr> code;
+  // Copies of code's instructions, laid out per stage (StagePlan::session_program):
+  // each is also in `code`, whose every register has one writer.
+  std::vector<Instr> session_code;
   std::vector<Value> constants;
   std::vector<std::uint32_t> constant_registers;  // constants[i] lives in register constant_registers[i]
   std::vector<Bounds> constant_bounds;            // constants[i] as the register holds it

@@ -259,13 +259,18 @@ void Replayer::judge(std::size_t index, const LogEntry& entry, bool cleared, Rep
   ++state_.sessions_in_stage;
   context_ = Context::Session;
   load_day(Context::Session, &entry);
-  execute(plan_->update);
-
   const int stage_index = state_.stage;
   const StagePlan& stage = plan_->stages[static_cast<std::size_t>(stage_index)];
+  if (observer) {
+    // Everything, for explanations: every let and every rule, cues included.
+    execute(plan_->update);
+    for (const Segment segment : stage.judge_code) execute(segment);
+  } else {
+    const Instr* code = plan_->session_code.data();
+    execute(code + stage.session_program.begin, code + stage.session_program.end);
+  }
   const int days_in_stage = day_ - state_.stage_start + 1;
   int best = -1;
-  for (const Segment segment : observer ? stage.judge_code : stage.decide_code) execute(segment);
   Tier best_tier = Tier::Cue;
   for (const StagePlan::Judged& j : stage.judged) {
     const Truth t = truth_of(registers_[j.result]);

@@ -108,7 +108,8 @@ class Replayer {
   void judge(std::size_t index, const LogEntry& entry, bool cleared, ReplayObserver* observer);
   void enter_stage(int stage, Date start);
   void load_day(Context context, const LogEntry* entry);
-  void execute(Segment segment);
+  void execute(Segment segment) { execute(plan_->code.data() + segment.begin, plan_->code.data() + segment.end); }
+  void execute(const Instr* begin, const Instr* end);
   // The register file as Values, for an observer (only when there is one).
   std::span<const Value> observed_registers();
   // Today's value of an input, or the range a missing one may take.
