@@ -25,7 +25,8 @@ class Snapshot final : public ReplayObserver {
     const bool ends = view.decision == Decision::Refer || view.decision == Decision::Discharge;
     if (view.index != last_session_ && !ends) return;
     taken = true;
-    std::copy(view.registers.begin(), view.registers.end(), registers.begin());
+    const std::span<const Value> values = replayer.register_values();
+    std::copy(values.begin(), values.end(), registers.begin());
     std::copy(view.results.begin(), view.results.end(), results.begin());
     for (std::size_t i = 0; i < streaks.size(); ++i) streaks[i] = replayer.streak_progress(static_cast<std::uint32_t>(i));
     stage = view.stage_before;

@@ -9,9 +9,7 @@
 // Every operation here gives exactly the bounds its Value counterpart in
 // value.hpp gives (tests/engine/bounds_test.cpp compares them on every pair
 // of a table of values); Value stays the type of the API and explanations.
-#include <bit>
 #include <cmath>
-#include <cstdint>
 #include <limits>
 
 #include "engine/eval/value.hpp"
@@ -51,15 +49,6 @@ inline Truth truth_of(Bounds b) {
 inline Bounds truth_bounds(bool lo, bool hi) { return Bounds{static_cast<double>(lo), static_cast<double>(hi)}; }
 inline Bounds truth_bounds(Truth t) {
   return t == Truth::True ? Bounds{1, 1} : t == Truth::False ? Bounds{0, 0} : Bounds{0, 1};
-}
-
-// `pick ? a : b` without a branch, for choices the data makes unpredictable.
-inline Bounds select(bool pick, Bounds a, Bounds b) {
-  const std::uint64_t mask = 0 - static_cast<std::uint64_t>(pick);
-  const auto blend = [mask](double x, double y) {
-    return std::bit_cast<double>((std::bit_cast<std::uint64_t>(x) & mask) | (std::bit_cast<std::uint64_t>(y) & ~mask));
-  };
-  return Bounds{blend(a.lo, b.lo), blend(a.hi, b.hi)};
 }
 
 namespace detail {

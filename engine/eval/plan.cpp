@@ -530,6 +530,12 @@ void Compiler::run() {
     const bool never_known = !is_known(to_bounds(plan_.inputs[input.index].missing));
     input.missing_bounds = truth_bounds(never_known, never_known);
   }
+  for (const auto& input : plan_.input_registers) {
+    (input.flag ? plan_.flag_loads : plan_.number_loads).push_back(Plan::Load{input.index, input.reg, input.missing_bounds});
+  }
+  for (const auto& input : plan_.missing_registers) {
+    plan_.missing_loads.push_back(Plan::Load{input.index, input.reg, input.missing_bounds});
+  }
   assign_register_kinds();
   for (const Instr& in : plan_.code) {
     if (in.op == OpCode::Latest &&
@@ -594,8 +600,8 @@ void Compiler::lay_out_sessions() {
 // Each register's kind, from what writes it: the evaluator keeps bare Bounds,
 // and explanations turn them back into Values with this.
 void Compiler::assign_register_kinds() {
-  std::vector<bool>& boolean = plan_.boolean_register;
-  boolean.assign(plan_.registers, false);
+  std::vector<std::uint8_t>& boolean = plan_.boolean_register;
+  boolean.assign(plan_.registers, 0);
   const auto flag = [&](std::uint32_t input) { return plan_.inputs[input].kind == ast::InputKind::Flag; };
   for (std::size_t i = 0; i < plan_.constants.size(); ++i) {
     boolean[plan_.constant_registers[i]] = plan_.constants[i].is_boolean();

@@ -185,7 +185,7 @@ struct Plan {
   std::vector<Bounds> constant_bounds;            // constants[i] as the register holds it
   // The kind of each register, fixed here: a register holds Bounds, and this
   // says whether they are a boolean's (for explanations, which read Values).
-  std::vector<bool> boolean_register;
+  std::vector<std::uint8_t> boolean_register;
   // Registers the replay fills before running any code, not instructions:
   // today's value of each input read (once per day, however many rules read
   // it), each built-in series read, and each baseline (once per log).
@@ -202,6 +202,14 @@ struct Plan {
   // `missing(x)` of an input x: filled with the input, not computed by an
   // instruction (missing_bounds here is the answer on a day x is not logged).
   std::vector<Preload> missing_registers;
+  // The three lists above as a day's loading reads them: compact, and the
+  // flags apart from the numbers, so the loop does not branch on the kind.
+  struct Load {
+    std::uint32_t index = 0;
+    std::uint32_t reg = 0;
+    Bounds missing;
+  };
+  std::vector<Load> number_loads, flag_loads, missing_loads;
   std::uint32_t registers = 0;
   Segment update;          // lets, window/streak/previous/metric elements and pushes
   std::vector<std::uint32_t> let_registers;

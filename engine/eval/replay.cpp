@@ -116,17 +116,17 @@ void Replayer::load_day(Context context, const LogEntry* entry) {
   const LogValue* values = entry_ ? entry_->values.data() : nullptr;
   const std::size_t logged = entry_ ? entry_->values.size() : 0;
   if (logged >= plan_->inputs.size()) {
-    // The usual case (every input has its place in the entry): whether a
-    // value was logged is the least predictable thing in a log, so it picks
-    // between the two bounds without a branch.
-    for (const auto& p : plan_->input_registers) {
+    // The usual case: every input has its place in the entry.
+    for (const Plan::Load& p : plan_->number_loads) {
       const LogValue& logged_value = values[p.index];
-      const double v = p.flag ? static_cast<double>(logged_value.value != 0) : logged_value.value;
-      reg[p.reg] = select(logged_value.present, Bounds{v, v}, p.missing_bounds);
+      reg[p.reg] = logged_value.present ? Bounds{logged_value.value, logged_value.value} : p.missing;
     }
-    for (const auto& p : plan_->missing_registers) {
-      reg[p.reg] = select(values[p.index].present, Bounds{0, 0}, p.missing_bounds);
+    for (const Plan::Load& p : plan_->flag_loads) {
+      const LogValue& logged_value = values[p.index];
+      const double v = logged_value.value != 0;
+      reg[p.reg] = logged_value.present ? Bounds{v, v} : p.missing;
     }
+    for (const Plan::Load& p : plan_->missing_loads) reg[p.reg] = values[p.index].present ? Bounds{0, 0} : p.missing;
   } else {
     for (const auto& p : plan_->input_registers) {
       if (p.index < logged && values[p.index].present) {
@@ -204,10 +204,7 @@ void Replayer::process(std::size_t index, const LogEntry& entry, ReplayObserver*
     // The protocol has ended: kept, not judged, not counted.
     view.outcome = entry.rest ? EntryOutcome::Measurement : EntryOutcome::NotJudgedDischarged;
     view.decision = Decision::Discharge;
-    if (observer) {
-      view.registers = observed_registers();
-      observer->on_entry(view, *this);
-    }
+    if (observer) observer->on_entry(view, *this);
     return;
   }
   bool cleared = false;
@@ -227,10 +224,7 @@ void Replayer::process(std::size_t index, const LogEntry& entry, ReplayObserver*
     execute(plan_->update);
     view.outcome = EntryOutcome::Measurement;
     view.decision = state_.referred ? Decision::Refer : state_.last_decision;
-    if (observer) {
-      view.registers = observed_registers();
-      observer->on_entry(view, *this);
-    }
+    if (observer) observer->on_entry(view, *this);
     return;
   }
   if (state_.referred) {
@@ -244,10 +238,7 @@ void Replayer::process(std::size_t index, const LogEntry& entry, ReplayObserver*
     state_.last_session = entry.date;
     view.outcome = EntryOutcome::NotJudgedReferred;
     view.decision = Decision::Refer;
-    if (observer) {
-      view.registers = observed_registers();
-      observer->on_entry(view, *this);
-    }
+    if (observer) observer->on_entry(view, *this);
     return;
   }
   judge(index, entry, cleared, observer);
@@ -349,7 +340,6 @@ void Replayer::judge(std::size_t index, const LogEntry& entry, bool cleared, Rep
     view.rule = best;
     view.blocked = blocked;
     view.cleared = cleared;
-    view.registers = observed_registers();
     view.results = results_;
   }
 
@@ -369,7 +359,7 @@ void Replayer::judge(std::size_t index, const LogEntry& entry, bool cleared, Rep
   if (observer) observer->on_entry(view, *this);
 }
 
-std::span<const Value> Replayer::observed_registers() {
+std::span<const Value> Replayer::register_values() const {
   for (std::size_t i = 0; i < registers_.size(); ++i) observed_[i] = to_value(registers_[i], plan_->boolean_register[i]);
   return observed_;
 }

@@ -49,7 +49,6 @@ struct EntryView {
   int rule = -1;               // deciding rule, or -1 when none fired
   Blocked blocked = Blocked::None;
   bool cleared = false;        // this entry lifted a referral
-  std::span<const Value> registers;
   std::span<const Truth> results;  // by rule index; meaningful for the stage's evaluated rules
 };
 
@@ -92,6 +91,10 @@ class Replayer {
   bool measured(std::size_t input) const { return measured_[input]; }
   const std::vector<bool>& measured_inputs() const { return measured_; }
   const std::vector<Value>& latest_inputs() const { return latest_; }
+  // The register file as Values (each sub-expression's value at the entry
+  // being observed), converted when an observer asks: the replay itself
+  // keeps bare Bounds.
+  std::span<const Value> register_values() const;
 
  private:
   enum class Context : std::uint8_t { Session, Entry, Empty };
@@ -110,8 +113,7 @@ class Replayer {
   void load_day(Context context, const LogEntry* entry);
   void execute(Segment segment) { execute(plan_->code.data() + segment.begin, plan_->code.data() + segment.end); }
   void execute(const Instr* begin, const Instr* end);
-  // The register file as Values, for an observer (only when there is one).
-  std::span<const Value> observed_registers();
+
   // Today's value of an input, or the range a missing one may take.
   Bounds input_value(std::size_t input) const {
     const InputPlan& plan = plan_->inputs[input];
@@ -129,7 +131,7 @@ class Replayer {
 
   // Evaluation buffers, sized from the Plan.
   std::vector<Bounds> registers_;
-  std::vector<Value> observed_;  // registers_ as Values, filled for observers
+  mutable std::vector<Value> observed_;  // registers_ as Values, for register_values()
   std::vector<Truth> results_;
   std::vector<Slot> rings_;
   std::vector<metrics::LoadHistory> loads_;

@@ -54,6 +54,7 @@ class Recorder final : public ReplayObserver {
     day.discharged = st.discharged;
     if (view.outcome == EntryOutcome::Judged) {
       const StagePlan& stage = plan_.stages[static_cast<std::size_t>(view.stage_before)];
+      const std::span<const Value> values = replayer.register_values();
       for (const int r : stage.evaluated) {
         const RulePlan& rule = plan_.rules[static_cast<std::size_t>(r)];
         RuleEvaluation e;
@@ -65,7 +66,7 @@ class Recorder final : public ReplayObserver {
         e.result = view.results[static_cast<std::size_t>(r)];
         e.decided = r == view.rule;
         if (e.decided) e.blocked = view.blocked;
-        add_nodes(rule.nodes, 0, view.registers, e.nodes, plan_);
+        add_nodes(rule.nodes, 0, values, e.nodes, plan_);
         day.rules.push_back(std::move(e));
       }
     }

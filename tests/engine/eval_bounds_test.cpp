@@ -83,10 +83,8 @@ TEST_CASE("bounds Kleene logic equals Value logic", "[eval][bounds]") {
   }
 }
 
-TEST_CASE("select picks without a branch, NaN and infinities included", "[eval][bounds]") {
-  const Bounds a{1, kInf}, b = undefined_bounds();
-  CHECK(select(true, a, b).lo == 1);
-  CHECK(select(true, a, b).hi == kInf);
-  CHECK(is_undefined(select(false, a, b)));
+TEST_CASE("undefined bounds are an undefined Value", "[eval][bounds]") {
   CHECK(to_value(undefined_bounds(), false) == Value::undefined());
+  CHECK(is_undefined(to_bounds(Value::undefined())));
+  CHECK_FALSE(is_known(undefined_bounds()));
 }
