@@ -136,6 +136,7 @@ class Compiler {
   RulePlan compile_rule(const ast::Rule& rule, int stage, std::string id);
   void assign_register_kinds();
   void lay_out_sessions();
+  Segment lay_out_program(const std::vector<Segment>& rules);
 
   Plan& plan_;
   std::vector<Instr> update_;
@@ -571,30 +572,34 @@ bool is_push(OpCode op) {
   return op == OpCode::WindowPush || op == OpCode::StreakPush || op == OpCode::PreviousPush || op == OpCode::MetricPush;
 }
 
-void Compiler::lay_out_sessions() {
+// The update program less what `rules` (segments of code) do not need, then
+// `rules`, appended to Plan::session_code.
+Segment Compiler::lay_out_program(const std::vector<Segment>& rules) {
   std::vector<bool> needed(plan_.registers, false);
   std::vector<bool> keep(plan_.update.end - plan_.update.begin, false);
-  for (auto& stage : plan_.stages) {
-    std::fill(needed.begin(), needed.end(), false);
-    for (const Segment s : stage.decide_code) {
-      for (std::uint32_t i = s.begin; i < s.end; ++i) for_each_operand(plan_.code[i], [&](std::uint32_t r) { needed[r] = true; });
-    }
-    // Backwards over the update program: a push always runs (the history is
-    // the whole log's), anything else only when something kept reads it.
-    for (std::uint32_t i = plan_.update.end; i-- > plan_.update.begin;) {
-      const Instr& in = plan_.code[i];
-      keep[i - plan_.update.begin] = is_push(in.op) || needed[in.dst];
-      if (keep[i - plan_.update.begin]) for_each_operand(in, [&](std::uint32_t r) { needed[r] = true; });
-    }
-    const auto begin = static_cast<std::uint32_t>(plan_.session_code.size());
-    for (std::uint32_t i = plan_.update.begin; i < plan_.update.end; ++i) {
-      if (keep[i - plan_.update.begin]) plan_.session_code.push_back(plan_.code[i]);
-    }
-    for (const Segment s : stage.decide_code) {
-      plan_.session_code.insert(plan_.session_code.end(), plan_.code.begin() + s.begin, plan_.code.begin() + s.end);
-    }
-    stage.session_program = Segment{begin, static_cast<std::uint32_t>(plan_.session_code.size())};
+  for (const Segment s : rules) {
+    for (std::uint32_t i = s.begin; i < s.end; ++i) for_each_operand(plan_.code[i], [&](std::uint32_t r) { needed[r] = true; });
   }
+  // Backwards over the update program: a push always runs (the history is
+  // the whole log's), anything else only when something kept reads it.
+  for (std::uint32_t i = plan_.update.end; i-- > plan_.update.begin;) {
+    const Instr& in = plan_.code[i];
+    keep[i - plan_.update.begin] = is_push(in.op) || needed[in.dst];
+    if (keep[i - plan_.update.begin]) for_each_operand(in, [&](std::uint32_t r) { needed[r] = true; });
+  }
+  const auto begin = static_cast<std::uint32_t>(plan_.session_code.size());
+  for (std::uint32_t i = plan_.update.begin; i < plan_.update.end; ++i) {
+    if (keep[i - plan_.update.begin]) plan_.session_code.push_back(plan_.code[i]);
+  }
+  for (const Segment s : rules) {
+    plan_.session_code.insert(plan_.session_code.end(), plan_.code.begin() + s.begin, plan_.code.begin() + s.end);
+  }
+  return Segment{begin, static_cast<std::uint32_t>(plan_.session_code.size())};
+}
+
+void Compiler::lay_out_sessions() {
+  for (auto& stage : plan_.stages) stage.session_program = lay_out_program(stage.decide_code);
+  plan_.history_program = lay_out_program({});
 }
 
 // Each register's kind, from what writes it: the evaluator keeps bare Bounds,

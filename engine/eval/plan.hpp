@@ -180,6 +180,10 @@ struct Plan {
   // Copies of code's instructions, laid out per stage (StagePlan::session_program):
   // each is also in `code`, whose every register has one writer.
   std::vector<Instr> session_code;
+  // What an entry that is not judged needs when nobody observes it (a
+  // measurement day, a session while referred, a day without an entry):
+  // only the pushes into the whole log's histories and what they read.
+  Segment history_program;
   std::vector<Value> constants;
   std::vector<std::uint32_t> constant_registers;  // constants[i] lives in register constant_registers[i]
   std::vector<Bounds> constant_bounds;            // constants[i] as the register holds it

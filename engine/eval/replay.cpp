@@ -179,7 +179,7 @@ void Replayer::empty_day(Date day) {
   entry_ = nullptr;
   context_ = Context::Empty;
   load_day(Context::Empty, nullptr);
-  execute(plan_->update);
+  execute_history(nullptr);
 }
 
 void Replayer::process(std::size_t index, const LogEntry& entry, ReplayObserver* observer) {
@@ -221,7 +221,7 @@ void Replayer::process(std::size_t index, const LogEntry& entry, ReplayObserver*
   if (entry.rest) {
     context_ = Context::Entry;
     load_day(Context::Entry, &entry);
-    execute(plan_->update);
+    execute_history(observer);
     view.outcome = EntryOutcome::Measurement;
     view.decision = state_.referred ? Decision::Refer : state_.last_decision;
     if (observer) observer->on_entry(view, *this);
@@ -233,7 +233,7 @@ void Replayer::process(std::size_t index, const LogEntry& entry, ReplayObserver*
     ++state_.sessions;
     context_ = Context::Session;
     load_day(Context::Session, &entry);
-    execute(plan_->update);
+    execute_history(observer);
     session_dates_.push_back(entry.date);
     state_.last_session = entry.date;
     view.outcome = EntryOutcome::NotJudgedReferred;

@@ -113,6 +113,13 @@ class Replayer {
   void load_day(Context context, const LogEntry* entry);
   void execute(Segment segment) { execute(plan_->code.data() + segment.begin, plan_->code.data() + segment.end); }
   void execute(const Instr* begin, const Instr* end);
+  // An entry that is not judged: everything for an observer (which may read
+  // every let), else only what keeps the histories.
+  void execute_history(const ReplayObserver* observer) {
+    if (observer) return execute(plan_->update);
+    const Instr* code = plan_->session_code.data();
+    execute(code + plan_->history_program.begin, code + plan_->history_program.end);
+  }
 
   // Today's value of an input, or the range a missing one may take.
   Bounds input_value(std::size_t input) const {
