@@ -115,14 +115,21 @@ inline Bounds comparison(bool all_true, bool all_false, bool undefined) {
   return truth_bounds(all_true & !undefined, (all_true | !all_false) | undefined);
 }
 
+// Either operand undefined: NaN in either (locals, then `|`, so that neither
+// test is a branch: clang warns on `|` between calls).
+inline bool either_undefined(Bounds a, Bounds b) {
+  const bool x = std::isnan(a.lo), y = std::isnan(b.lo);
+  return x | y;
+}
+
 inline Bounds lt(Bounds a, Bounds b) {
   if (is_known(a) && is_known(b)) return truth_bounds(detail::below(a.lo, b.lo), detail::below(a.lo, b.lo));
-  return comparison(detail::below(a.hi, b.lo), detail::at_most(b.hi, a.lo), is_undefined(a) | is_undefined(b));
+  return comparison(detail::below(a.hi, b.lo), detail::at_most(b.hi, a.lo), either_undefined(a, b));
 }
 
 inline Bounds le(Bounds a, Bounds b) {
   if (is_known(a) && is_known(b)) return truth_bounds(detail::at_most(a.lo, b.lo), detail::at_most(a.lo, b.lo));
-  return comparison(detail::at_most(a.hi, b.lo), detail::below(b.hi, a.lo), is_undefined(a) | is_undefined(b));
+  return comparison(detail::at_most(a.hi, b.lo), detail::below(b.hi, a.lo), either_undefined(a, b));
 }
 
 inline Bounds gt(Bounds a, Bounds b) { return lt(b, a); }
@@ -134,7 +141,8 @@ inline Bounds eq(Bounds a, Bounds b) {
     return truth_bounds(same, same);
   }
   // Not both single numbers: never all true.
-  return comparison(false, detail::below(a.hi, b.lo) | detail::below(b.hi, a.lo), is_undefined(a) | is_undefined(b));
+  const bool a_below = detail::below(a.hi, b.lo), b_below = detail::below(b.hi, a.lo);
+  return comparison(false, a_below | b_below, either_undefined(a, b));
 }
 
 // Kleene logic over [lo, hi] in {0, 1}.
