@@ -85,7 +85,6 @@ void Replayer::execute(const Instr* begin, const Instr* end) {
     const Instr& in = *at;
     Bounds& out = reg[in.dst];
     switch (in.op) {
-      case OpCode::Const: out = plan_->constant_bounds[in.a]; break;
       case OpCode::Latest: out = latest_bounds_[in.a]; break;
       case OpCode::Missing: {
         const bool missing = !is_known(reg[in.a]);
@@ -153,7 +152,7 @@ void Replayer::execute(const Instr* begin, const Instr* end) {
         const PreviousPlan& p = plan_->previous[in.a];
         const std::int32_t o = context_ == Context::Session ? ordinal_ - 1 : ordinal_;
         const Slot& slot = rings_[p.ring + ring_slot(o, 2)];
-        out = o >= 1 && slot.stamp == o ? slot.value : p.absent_bounds;
+        out = o >= 1 && slot.stamp == o ? slot.value : p.absent;
         break;
       }
       case OpCode::MetricPush: {

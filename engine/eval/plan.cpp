@@ -100,8 +100,8 @@ class Compiler {
   // Constants get a register filled once per replay, not an instruction.
   std::uint32_t constant(std::vector<Instr>&, Value v) {
     const std::uint32_t reg = plan_.registers++;
-    plan_.constants.push_back(v);
-    plan_.constant_registers.push_back(reg);
+    plan_.constants.push_back(Plan::Constant{reg, Bounds{}});
+    constant_values_.push_back(v);
     return reg;
   }
   // One register per input (series, baseline) however often it is read,
@@ -141,6 +141,14 @@ class Compiler {
   Plan& plan_;
   std::vector<Instr> update_;
   std::vector<std::vector<Instr>> rule_code_;
+  // What the Plan holds as Bounds, kept as Values until each register's kind
+  // is known (assign_register_kinds): parallel to plan_.constants and plan_.previous.
+  std::vector<Value> constant_values_;
+  std::vector<Value> previous_absent_;
+  // The inputs read and the `missing(input)`s, one register each: they
+  // become the Plan's Load lists.
+  std::vector<Plan::Preload> inputs_read_;
+  std::vector<Plan::Preload> missing_read_;
 };
 
 bool Compiler::reads_entry(const Expr& expr) const {
@@ -210,7 +218,7 @@ std::uint32_t Compiler::compile(const Expr& expr, std::vector<Instr>& out, std::
     case ExprKind::Name:
       switch (expr.symbol.kind) {
         case ast::SymbolKind::Input:
-          reg = preload(plan_.input_registers, static_cast<std::uint32_t>(expr.symbol.index));
+          reg = preload(inputs_read_, static_cast<std::uint32_t>(expr.symbol.index));
           break;
         case ast::SymbolKind::Let:
           reg = plan_.let_registers.at(static_cast<std::size_t>(expr.symbol.index));
@@ -325,7 +333,7 @@ std::uint32_t Compiler::compile_call(const Expr& expr, std::vector<Instr>& out, 
     case BuiltinFunction::Missing: {
       const std::uint32_t arg = compile(*expr.args.at(0), out, trace, depth + 1);
       const int input = input_of(*expr.args.at(0));
-      if (input >= 0) return preload(plan_.missing_registers, static_cast<std::uint32_t>(input));
+      if (input >= 0) return preload(missing_read_, static_cast<std::uint32_t>(input));
       return emit(out, OpCode::Missing, arg);
     }
     case BuiltinFunction::Baseline:
@@ -341,10 +349,10 @@ std::uint32_t Compiler::compile_call(const Expr& expr, std::vector<Instr>& out, 
       p.element = compile(*expr.args[0], update_, nullptr, 0);
       const ast::Type& t = expr.args[0]->type;
       const int input = input_of(*expr.args[0]);
-      p.absent = input >= 0 ? plan_.inputs[static_cast<std::size_t>(input)].missing
-                 : t.kind == ast::TypeKind::Boolean ? Value::boolean(Truth::Unknown)
-                 : t.kind == ast::TypeKind::Score   ? Value::range(t.lo, t.hi)
-                                                    : Value::unbounded();
+      previous_absent_.push_back(input >= 0 ? plan_.inputs[static_cast<std::size_t>(input)].missing
+                                 : t.kind == ast::TypeKind::Boolean ? Value::boolean(Truth::Unknown)
+                                 : t.kind == ast::TypeKind::Score   ? Value::range(t.lo, t.hi)
+                                                                    : Value::unbounded());
       p.ring = ring(2);
       const auto index = static_cast<std::uint32_t>(plan_.previous.size());
       plan_.previous.push_back(p);
@@ -522,20 +530,16 @@ void Compiler::run() {
   // Which built-in series and which latest() inputs the code reads: the
   // replay keeps only those up to date.
   for (const auto& series : plan_.series_registers) plan_.series_read |= 1u << series.index;
-  for (auto& input : plan_.input_registers) {
-    input.flag = plan_.inputs[input.index].kind == ast::InputKind::Flag;
-    input.missing = plan_.inputs[input.index].missing;
-    input.missing_bounds = to_bounds(input.missing);
+  for (const auto& read : inputs_read_) {
+    const InputPlan& input = plan_.inputs[read.index];
+    (input.kind == ast::InputKind::Flag ? plan_.flag_loads : plan_.number_loads)
+        .push_back(Plan::Load{read.index, read.reg, to_bounds(input.missing)});
   }
-  for (auto& input : plan_.missing_registers) {
-    const bool never_known = !is_known(to_bounds(plan_.inputs[input.index].missing));
-    input.missing_bounds = truth_bounds(never_known, never_known);
-  }
-  for (const auto& input : plan_.input_registers) {
-    (input.flag ? plan_.flag_loads : plan_.number_loads).push_back(Plan::Load{input.index, input.reg, input.missing_bounds});
-  }
-  for (const auto& input : plan_.missing_registers) {
-    plan_.missing_loads.push_back(Plan::Load{input.index, input.reg, input.missing_bounds});
+  for (const auto& read : missing_read_) {
+    // missing(x) on a day x is not logged: true, unless x's missing range is
+    // a single value (then it is as good as known).
+    const bool never_known = !is_known(to_bounds(plan_.inputs[read.index].missing));
+    plan_.missing_loads.push_back(Plan::Load{read.index, read.reg, truth_bounds(never_known, never_known)});
   }
   assign_register_kinds();
   for (const Instr& in : plan_.code) {
@@ -609,11 +613,11 @@ void Compiler::assign_register_kinds() {
   boolean.assign(plan_.registers, 0);
   const auto flag = [&](std::uint32_t input) { return plan_.inputs[input].kind == ast::InputKind::Flag; };
   for (std::size_t i = 0; i < plan_.constants.size(); ++i) {
-    boolean[plan_.constant_registers[i]] = plan_.constants[i].is_boolean();
+    boolean[plan_.constants[i].reg] = constant_values_[i].is_boolean();
   }
-  for (const auto& p : plan_.input_registers) boolean[p.reg] = flag(p.index);
+  for (const auto& p : plan_.flag_loads) boolean[p.reg] = true;
   for (const auto& p : plan_.baseline_registers) boolean[p.reg] = flag(p.index);
-  for (const auto& p : plan_.missing_registers) boolean[p.reg] = true;
+  for (const auto& p : plan_.missing_loads) boolean[p.reg] = true;
   for (const Instr& in : plan_.code) {
     switch (in.op) {
       case OpCode::Missing: case OpCode::Not:
@@ -634,12 +638,14 @@ void Compiler::assign_register_kinds() {
   }
   // A boolean is never undefined in a register: an undefined boolean reads as unknown.
   for (std::size_t i = 0; i < plan_.constants.size(); ++i) {
-    const Value& c = plan_.constants[i];
-    plan_.constant_bounds.push_back(boolean[plan_.constant_registers[i]] && c.is_undefined() ? Bounds{0, 1}
-                                                                                             : to_bounds(c));
+    Plan::Constant& c = plan_.constants[i];
+    const Value& v = constant_values_[i];
+    c.value = boolean[c.reg] && v.is_undefined() ? Bounds{0, 1} : to_bounds(v);
   }
-  for (auto& p : plan_.previous) {
-    p.absent_bounds = boolean[p.element] && p.absent.is_undefined() ? Bounds{0, 1} : to_bounds(p.absent);
+  for (std::size_t i = 0; i < plan_.previous.size(); ++i) {
+    PreviousPlan& p = plan_.previous[i];
+    const Value& absent = previous_absent_[i];
+    p.absent = boolean[p.element] && absent.is_undefined() ? Bounds{0, 1} : to_bounds(absent);
   }
   for (auto& stage : plan_.stages) {
     for (const int r : stage.evaluated) {

@@ -23,7 +23,6 @@
 namespace gradus::eval {
 
 enum class OpCode : std::uint8_t {
-  Const,         // a: constant index
   Latest,        // a: input index; the most recent known value so far
   Missing,       // a: register; true unless that value is known
   Neg, Not, Abs, // a: register
@@ -48,7 +47,7 @@ inline std::size_t ring_slot(std::int32_t stamp, std::uint32_t capacity) {
 }
 
 struct Instr {
-  OpCode op = OpCode::Const;
+  OpCode op{};
   std::uint32_t dst = 0;
   std::uint32_t a = 0;
   std::uint32_t b = 0;
@@ -90,8 +89,7 @@ struct StreakPlan {
 // `previous(x)`: the value of x at the session before.
 struct PreviousPlan {
   std::uint32_t element = 0;
-  Value absent;  // before the second session
-  Bounds absent_bounds;
+  Bounds absent;  // before the second session
   std::uint32_t ring = 0;  // two slots
 };
 
@@ -184,34 +182,30 @@ struct Plan {
   // measurement day, a session while referred, a day without an entry):
   // only the pushes into the whole log's histories and what they read.
   Segment history_program;
-  std::vector<Value> constants;
-  std::vector<std::uint32_t> constant_registers;  // constants[i] lives in register constant_registers[i]
-  std::vector<Bounds> constant_bounds;            // constants[i] as the register holds it
+  // The protocol's constants: registers filled once per replay, not instructions.
+  struct Constant {
+    std::uint32_t reg = 0;
+    Bounds value;
+  };
+  std::vector<Constant> constants;
   // The kind of each register, fixed here: a register holds Bounds, and this
   // says whether they are a boolean's (for explanations, which read Values).
   std::vector<std::uint8_t> boolean_register;
   // Registers the replay fills before running any code, not instructions:
-  // today's value of each input read (once per day, however many rules read
-  // it), each built-in series read, and each baseline (once per log).
+  // each built-in series read (once per day) and each baseline (once per log).
   struct Preload {
-    std::uint32_t index = 0;  // input, or BuiltinSeries
+    std::uint32_t index = 0;  // BuiltinSeries, or input
     std::uint32_t reg = 0;
-    bool flag = false;        // inputs: a flag (a boolean when logged)
-    Value missing;            // inputs: the range a missing value may take
-    Bounds missing_bounds;
   };
-  std::vector<Preload> input_registers;
   std::vector<Preload> series_registers;
   std::vector<Preload> baseline_registers;
-  // `missing(x)` of an input x: filled with the input, not computed by an
-  // instruction (missing_bounds here is the answer on a day x is not logged).
-  std::vector<Preload> missing_registers;
-  // The three lists above as a day's loading reads them: compact, and the
-  // flags apart from the numbers, so the loop does not branch on the kind.
+  // Today's value of each input read, loaded once per day however many rules
+  // read it: numbers and flags apart, so the loop does not branch on the
+  // kind; and `missing(x)` of an input x, filled with x rather than computed.
   struct Load {
-    std::uint32_t index = 0;
+    std::uint32_t index = 0;  // input
     std::uint32_t reg = 0;
-    Bounds missing;
+    Bounds missing;           // the register on a day the input is not logged
   };
   std::vector<Load> number_loads, flag_loads, missing_loads;
   std::uint32_t registers = 0;

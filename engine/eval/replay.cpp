@@ -19,14 +19,26 @@ Replayer::Replayer(std::shared_ptr<const Plan> plan) : plan_(std::move(plan)) {
   latest_.resize(plan_->inputs.size());
   latest_bounds_.resize(plan_->inputs.size());
   measured_.assign(plan_->inputs.size(), false);
+  absent_values_.assign(plan_->inputs.size(), LogValue{});
+  padded_values_.assign(plan_->inputs.size(), LogValue{});
+}
+
+// Today's values, one per input: the entry's own (the log loader gives every
+// entry a place for each input), or none on a day without an entry. An entry
+// built with fewer values (through the API) is padded with absent ones.
+const LogValue* Replayer::day_values() {
+  if (!entry_) return absent_values_.data();
+  const std::vector<LogValue>& values = entry_->values;
+  if (values.size() >= plan_->inputs.size()) return values.data();
+  std::copy(values.begin(), values.end(), padded_values_.begin());
+  std::fill(padded_values_.begin() + static_cast<std::ptrdiff_t>(values.size()), padded_values_.end(), LogValue{});
+  return padded_values_.data();
 }
 
 void Replayer::reset(const Log& log) {
   state_ = ReplayState{};
   std::fill(registers_.begin(), registers_.end(), undefined_bounds());
-  for (std::size_t i = 0; i < plan_->constants.size(); ++i) {
-    registers_[plan_->constant_registers[i]] = plan_->constant_bounds[i];
-  }
+  for (const Plan::Constant& c : plan_->constants) registers_[c.reg] = c.value;
   for (const auto& p : plan_->baseline_registers) {
     const InputPlan& input = plan_->inputs[p.index];
     const bool have = p.index < log.baseline.size() && log.baseline[p.index].present;
@@ -113,33 +125,17 @@ void Replayer::enter_stage(int stage, Date start) {
 // the series the code reads are computed (Plan::series_read).
 void Replayer::load_day(Context context, const LogEntry* entry) {
   Bounds* reg = registers_.data();
-  const LogValue* values = entry_ ? entry_->values.data() : nullptr;
-  const std::size_t logged = entry_ ? entry_->values.size() : 0;
-  if (logged >= plan_->inputs.size()) {
-    // The usual case: every input has its place in the entry.
-    for (const Plan::Load& p : plan_->number_loads) {
-      const LogValue& logged_value = values[p.index];
-      reg[p.reg] = logged_value.present ? Bounds{logged_value.value, logged_value.value} : p.missing;
-    }
-    for (const Plan::Load& p : plan_->flag_loads) {
-      const LogValue& logged_value = values[p.index];
-      const double v = logged_value.value != 0;
-      reg[p.reg] = logged_value.present ? Bounds{v, v} : p.missing;
-    }
-    for (const Plan::Load& p : plan_->missing_loads) reg[p.reg] = values[p.index].present ? Bounds{0, 0} : p.missing;
-  } else {
-    for (const auto& p : plan_->input_registers) {
-      if (p.index < logged && values[p.index].present) {
-        const double v = values[p.index].value;
-        reg[p.reg] = p.flag ? truth_bounds(v != 0, v != 0) : Bounds{v, v};
-      } else {
-        reg[p.reg] = p.missing_bounds;
-      }
-    }
-    for (const auto& p : plan_->missing_registers) {
-      reg[p.reg] = p.index < logged && values[p.index].present ? Bounds{0, 0} : p.missing_bounds;
-    }
+  const LogValue* values = day_values();
+  for (const Plan::Load& p : plan_->number_loads) {
+    const LogValue& logged = values[p.index];
+    reg[p.reg] = logged.present ? Bounds{logged.value, logged.value} : p.missing;
   }
+  for (const Plan::Load& p : plan_->flag_loads) {
+    const LogValue& logged = values[p.index];
+    const double v = logged.value != 0;
+    reg[p.reg] = logged.present ? Bounds{v, v} : p.missing;
+  }
+  for (const Plan::Load& p : plan_->missing_loads) reg[p.reg] = values[p.index].present ? Bounds{0, 0} : p.missing;
   const std::uint32_t used = plan_->series_read;
   if (used == 0) return;
   const auto s = [](BuiltinSeries b) { return static_cast<std::size_t>(b); };

@@ -111,6 +111,7 @@ class Replayer {
   void judge(std::size_t index, const LogEntry& entry, bool cleared, ReplayObserver* observer);
   void enter_stage(int stage, Date start);
   void load_day(Context context, const LogEntry* entry);
+  const LogValue* day_values();
   void execute(Segment segment) { execute(plan_->code.data() + segment.begin, plan_->code.data() + segment.end); }
   void execute(const Instr* begin, const Instr* end);
   // An entry that is not judged: everything for an observer (which may read
@@ -146,6 +147,8 @@ class Replayer {
   std::vector<Value> latest_;
   std::vector<Bounds> latest_bounds_;  // latest_, as the Latest instruction reads it
   std::vector<bool> measured_;
+  std::vector<LogValue> absent_values_;  // a day without an entry
+  std::vector<LogValue> padded_values_;  // a short entry, padded (day_values)
   Bounds series_[6];
 
   // Per-log history, reserved once per replay.

@@ -46,3 +46,36 @@ TEST_CASE("a protocol with errors does not plan", "[eval]") {
   CHECK_FALSE(result.protocol.has_value());
   CHECK(has_errors(result.diagnostics));
 }
+
+// An entry built through the API may carry fewer values than the protocol has
+// inputs: the replay reads the ones it lacks as not logged.
+TEST_CASE("an entry with fewer values than inputs replays as one whose others are not logged", "[eval]") {
+  const Protocol p = test::compile_ok(test::read_file(GRADUS_SOURCE_DIR "/protocols/bsi-tibia.gradus"));
+  const Log log = test::load_ok(p, test::read_file(GRADUS_SOURCE_DIR "/protocols/examples/bsi-tibia.log.yaml"));
+  REQUIRE(log.entries.size() >= 4);
+  const std::size_t kept = 2;  // every entry keeps its first two inputs
+  Log short_entries = log, absent_values = log;
+  for (std::size_t i = 0; i < log.entries.size(); ++i) {
+    REQUIRE(log.entries[i].values.size() == p.plan().inputs.size());
+    short_entries.entries[i].values.resize(i % 2 == 0 ? 0 : kept);
+    for (std::size_t v = i % 2 == 0 ? 0 : kept; v < absent_values.entries[i].values.size(); ++v) {
+      absent_values.entries[i].values[v] = LogValue{};
+    }
+  }
+  const eval::Timeline a = p.explain(short_entries);
+  const eval::Timeline b = p.explain(absent_values);
+  const eval::Timeline full = p.explain(log);
+  REQUIRE(a.days.size() == b.days.size());
+  bool differs_from_full = false;
+  for (std::size_t d = 0; d < a.days.size(); ++d) {
+    INFO("day " << d);
+    CHECK(a.days[d].decision == b.days[d].decision);
+    CHECK(a.days[d].stage_after == b.days[d].stage_after);
+    CHECK(a.days[d].deciding_rule == b.days[d].deciding_rule);
+    REQUIRE(a.days[d].rules.size() == b.days[d].rules.size());
+    for (std::size_t r = 0; r < a.days[d].rules.size(); ++r) CHECK(a.days[d].rules[r].result == b.days[d].rules[r].result);
+    if (d < full.days.size() && full.days[d].decision != a.days[d].decision) differs_from_full = true;
+  }
+  // The values dropped mattered: the full log decides differently somewhere.
+  CHECK(differs_from_full);
+}
