@@ -35,6 +35,8 @@ struct ReplayState {
   bool auto_advanced = false;          // a recovery stage ran out after the last judged session
   std::optional<Date> rest_until;      // last day of a `then rest N days`
   std::int32_t sessions = 0;           // sessions seen (judged or not)
+
+  bool operator==(const ReplayState&) const = default;
 };
 
 // Everything an observer may read about one entry, valid during the call.
