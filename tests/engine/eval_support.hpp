@@ -3,9 +3,12 @@
 // log, failing the test (with the diagnostics) when either has errors.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "dsl/diag/render_text.hpp"
 #include "engine/eval/protocol.hpp"
@@ -44,6 +47,15 @@ inline std::string read_file(const std::string& path) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+// protocols/*.gradus, discovered rather than listed, in name order.
+inline std::vector<std::filesystem::path> shipped_protocol_paths() {
+  std::vector<std::filesystem::path> out;
+  for (const auto& e : std::filesystem::directory_iterator(GRADUS_SOURCE_DIR "/protocols"))
+    if (e.path().extension() == ".gradus") out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 }  // namespace gradus::test

@@ -9,7 +9,6 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <filesystem>
 #include <random>
 
 #include "engine/eval/replay.hpp"
@@ -22,16 +21,15 @@ namespace {
 
 // Watches and does nothing: enough to make the replay take the observed path.
 struct Watcher final : eval::ReplayObserver {
-  int entries = 0;
-  void on_entry(const eval::EntryView&, const eval::Replayer&) override { ++entries; }
+  void on_entry(const eval::EntryView&, const eval::Replayer&) override {}
   void on_auto_advance(Date, int, int) override {}
 };
 
 std::string describe(const eval::ReplayState& s) {
   return "stage " + std::to_string(s.stage) + " from " + to_string(s.stage_start) + ", " +
          std::to_string(s.sessions_in_stage) + " sessions in stage, " + std::to_string(s.sessions) +
-         " sessions, decision " + std::to_string(static_cast<int>(s.last_decision)) + " by rule " +
-         std::to_string(s.last_rule) + ", blocked " + std::to_string(static_cast<int>(s.last_blocked)) +
+         " sessions, decision " + eval::to_string(s.last_decision) + " by rule " +
+         std::to_string(s.last_rule) + ", blocked " + eval::to_string(s.last_blocked) +
          (s.referred ? ", referred" : "") + (s.discharged ? ", discharged" : "") +
          (s.rest_until ? ", rest until " + to_string(*s.rest_until) : "");
 }
@@ -39,10 +37,7 @@ std::string describe(const eval::ReplayState& s) {
 }  // namespace
 
 TEST_CASE("a replay ends in the same state with or without an observer, on every shipped protocol", "[eval][property]") {
-  std::vector<std::filesystem::path> paths;
-  for (const auto& e : std::filesystem::directory_iterator(GRADUS_SOURCE_DIR "/protocols"))
-    if (e.path().extension() == ".gradus") paths.push_back(e.path());
-  std::sort(paths.begin(), paths.end());
+  const auto paths = test::shipped_protocol_paths();
   REQUIRE(paths.size() >= 7);
   constexpr int kLogsPerProtocol = 600;
   for (const auto& path : paths) {

@@ -12,7 +12,6 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <filesystem>
 #include <random>
 
 #include "engine/eval/replay.hpp"
@@ -70,14 +69,6 @@ int violation(const std::vector<Point>& mild, const std::vector<Point>& worse, s
   return -1;
 }
 
-std::vector<std::filesystem::path> shipped_protocols() {
-  std::vector<std::filesystem::path> out;
-  for (const auto& e : std::filesystem::directory_iterator(GRADUS_SOURCE_DIR "/protocols"))
-    if (e.path().extension() == ".gradus") out.push_back(e.path());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 // Removes entries (from both logs alike) while the violation remains.
 void minimize(eval::Replayer& replayer, Log& mild, Log& worse, std::size_t& changed) {
   for (bool shrunk = true; shrunk;) {
@@ -102,7 +93,7 @@ constexpr int kTwinsPerLog = 4;  // one mild replay serves several worse twins
 }  // namespace
 
 TEST_CASE("worse symptoms never give a less conservative answer, on every shipped protocol", "[property][safety]") {
-  const auto paths = shipped_protocols();
+  const auto paths = test::shipped_protocol_paths();
   REQUIRE(paths.size() >= 7);
   for (const auto& path : paths) {
     const Protocol protocol = test::compile_ok(test::read_file(path.string()));
