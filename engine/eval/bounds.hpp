@@ -9,7 +9,9 @@
 // Every operation here gives exactly the bounds its Value counterpart in
 // value.hpp gives (tests/engine/bounds_test.cpp compares them on every pair
 // of a table of values); Value stays the type of the API and explanations.
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 #include "engine/eval/value.hpp"
@@ -27,6 +29,16 @@ inline bool is_undefined(Bounds a) { return std::isnan(a.lo); }
 // A single number, or true/false (NaN never equals itself: undefined is not known).
 inline bool is_known(Bounds a) { return a.lo == a.hi; }
 inline Bounds undefined_bounds() { return Bounds{kUndefined, kUndefined}; }
+
+// `yes ? a : b` without a branch (a mask over the bits), for choices that
+// follow the data, such as whether a value was logged.
+inline Bounds pick(bool yes, Bounds a, Bounds b) {
+  const std::uint64_t keep = 0 - static_cast<std::uint64_t>(yes);
+  const auto one = [keep](double x, double y) {
+    return std::bit_cast<double>((std::bit_cast<std::uint64_t>(x) & keep) | (std::bit_cast<std::uint64_t>(y) & ~keep));
+  };
+  return Bounds{one(a.lo, b.lo), one(a.hi, b.hi)};
+}
 
 inline Bounds to_bounds(const Value& v) {
   return v.is_undefined() ? undefined_bounds() : Bounds{v.lo(), v.hi()};
@@ -122,13 +134,15 @@ inline bool either_undefined(Bounds a, Bounds b) {
   return x | y;
 }
 
+// No separate case for two single numbers: below(x, y) and at_most(y, x) are
+// each other's negation for numbers, so the interval rule gives a known truth
+// there. A branch on "both known" would follow the data (whether a value was
+// logged) and be mispredicted as often as not.
 inline Bounds lt(Bounds a, Bounds b) {
-  if (is_known(a) && is_known(b)) return truth_bounds(detail::below(a.lo, b.lo), detail::below(a.lo, b.lo));
   return comparison(detail::below(a.hi, b.lo), detail::at_most(b.hi, a.lo), either_undefined(a, b));
 }
 
 inline Bounds le(Bounds a, Bounds b) {
-  if (is_known(a) && is_known(b)) return truth_bounds(detail::at_most(a.lo, b.lo), detail::at_most(a.lo, b.lo));
   return comparison(detail::at_most(a.hi, b.lo), detail::below(b.hi, a.lo), either_undefined(a, b));
 }
 
@@ -136,13 +150,12 @@ inline Bounds gt(Bounds a, Bounds b) { return lt(b, a); }
 inline Bounds ge(Bounds a, Bounds b) { return le(b, a); }
 
 inline Bounds eq(Bounds a, Bounds b) {
-  if (is_known(a) && is_known(b)) {
-    const bool same = same_decimal(a.lo, b.lo);
-    return truth_bounds(same, same);
-  }
-  // Not both single numbers: never all true.
+  // All true only for two single numbers that are the same decimal; all
+  // false when the ranges are apart (for single numbers: not the same).
+  const bool x = is_known(a), y = is_known(b);
+  const bool same = (x & y) & same_decimal(a.lo, b.lo);
   const bool a_below = detail::below(a.hi, b.lo), b_below = detail::below(b.hi, a.lo);
-  return comparison(false, a_below | b_below, either_undefined(a, b));
+  return comparison(same, a_below | b_below, either_undefined(a, b));
 }
 
 // Kleene logic over [lo, hi] in {0, 1}.

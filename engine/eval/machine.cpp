@@ -79,54 +79,53 @@ Bounds Replayer::metric_read(std::size_t index) const {
   return r ? Bounds{*r, *r} : undefined_bounds();
 }
 
-void Replayer::execute(const Instr* begin, const Instr* end) {
-  Bounds* reg = registers_.data();
-  for (const Instr* at = begin; at != end; ++at) {
-    const Instr& in = *at;
-    Bounds& out = reg[in.dst];
+void Replayer::execute(const Step* begin, const Step* end) {
+  for (const Step* at = begin; at != end; ++at) {
+    const Step& in = *at;
+    Bounds& out = *in.out;
     switch (in.op) {
-      case OpCode::Latest: out = latest_bounds_[in.a]; break;
+      case OpCode::Latest: out = *in.a; break;
       case OpCode::Missing: {
-        const bool missing = !is_known(reg[in.a]);
+        const bool missing = !is_known(*in.a);
         out = truth_bounds(missing, missing);
         break;
       }
-      case OpCode::Neg: out = neg(reg[in.a]); break;
-      case OpCode::Not: out = logical_not(reg[in.a]); break;
-      case OpCode::Abs: out = abs(reg[in.a]); break;
-      case OpCode::Add: out = add(reg[in.a], reg[in.b]); break;
-      case OpCode::Sub: out = sub(reg[in.a], reg[in.b]); break;
-      case OpCode::Mul: out = mul(reg[in.a], reg[in.b]); break;
-      case OpCode::Div: out = div(reg[in.a], reg[in.b]); break;
-      case OpCode::Max: out = max(reg[in.a], reg[in.b]); break;
-      case OpCode::Min: out = min(reg[in.a], reg[in.b]); break;
-      case OpCode::Lt: out = lt(reg[in.a], reg[in.b]); break;
-      case OpCode::Le: out = le(reg[in.a], reg[in.b]); break;
-      case OpCode::Gt: out = gt(reg[in.a], reg[in.b]); break;
-      case OpCode::Ge: out = ge(reg[in.a], reg[in.b]); break;
-      case OpCode::Eq: out = eq(reg[in.a], reg[in.b]); break;
-      case OpCode::Ne: out = ne(reg[in.a], reg[in.b]); break;
-      case OpCode::And: out = logical_and(reg[in.a], reg[in.b]); break;
-      case OpCode::Or: out = logical_or(reg[in.a], reg[in.b]); break;
+      case OpCode::Neg: out = neg(*in.a); break;
+      case OpCode::Not: out = logical_not(*in.a); break;
+      case OpCode::Abs: out = abs(*in.a); break;
+      case OpCode::Add: out = add(*in.a, *in.b); break;
+      case OpCode::Sub: out = sub(*in.a, *in.b); break;
+      case OpCode::Mul: out = mul(*in.a, *in.b); break;
+      case OpCode::Div: out = div(*in.a, *in.b); break;
+      case OpCode::Max: out = max(*in.a, *in.b); break;
+      case OpCode::Min: out = min(*in.a, *in.b); break;
+      case OpCode::Lt: out = lt(*in.a, *in.b); break;
+      case OpCode::Le: out = le(*in.a, *in.b); break;
+      case OpCode::Gt: out = gt(*in.a, *in.b); break;
+      case OpCode::Ge: out = ge(*in.a, *in.b); break;
+      case OpCode::Eq: out = eq(*in.a, *in.b); break;
+      case OpCode::Ne: out = ne(*in.a, *in.b); break;
+      case OpCode::And: out = logical_and(*in.a, *in.b); break;
+      case OpCode::Or: out = logical_or(*in.a, *in.b); break;
       case OpCode::WindowPush: {
-        const WindowPlan& w = plan_->windows[in.a];
+        const WindowPlan& w = plan_->windows[in.index];
         if (w.days) {
           if (context_ == Context::Empty && w.reads_entry) break;
-          rings_[w.ring + ring_slot(day_.days, w.capacity)] = Slot{day_.days, reg[in.b]};
+          rings_[w.ring + ring_slot(day_.days, w.capacity)] = Slot{day_.days, *in.b};
         } else if (context_ == Context::Session) {
-          rings_[w.ring + ring_slot(ordinal_, w.capacity)] = Slot{ordinal_, reg[in.b]};
+          rings_[w.ring + ring_slot(ordinal_, w.capacity)] = Slot{ordinal_, *in.b};
         }
         break;
       }
-      case OpCode::WindowRead: out = window_read(plan_->windows[in.a]); break;
+      case OpCode::WindowRead: out = window_read(plan_->windows[in.index]); break;
       case OpCode::StreakPush: {
         if (context_ != Context::Session) break;
-        const StreakPlan& s = plan_->streaks[in.a];
-        rings_[s.ring + ring_slot(ordinal_, s.capacity)] = Slot{ordinal_, reg[in.b]};
+        const StreakPlan& s = plan_->streaks[in.index];
+        rings_[s.ring + ring_slot(ordinal_, s.capacity)] = Slot{ordinal_, *in.b};
         break;
       }
       case OpCode::StreakRead: {
-        const StreakPlan& s = plan_->streaks[in.a];
+        const StreakPlan& s = plan_->streaks[in.index];
         const std::int32_t first = ordinal_ - static_cast<std::int32_t>(s.length) + 1;
         if (first < stage_ordinal_) {  // fewer than N sessions in this stage
           out = truth_bounds(Truth::False);
@@ -144,28 +143,28 @@ void Replayer::execute(const Instr* begin, const Instr* end) {
       }
       case OpCode::PreviousPush: {
         if (context_ != Context::Session) break;
-        const PreviousPlan& p = plan_->previous[in.a];
-        rings_[p.ring + ring_slot(ordinal_, 2)] = Slot{ordinal_, reg[in.b]};
+        const PreviousPlan& p = plan_->previous[in.index];
+        rings_[p.ring + ring_slot(ordinal_, 2)] = Slot{ordinal_, *in.b};
         break;
       }
       case OpCode::PreviousRead: {
-        const PreviousPlan& p = plan_->previous[in.a];
+        const PreviousPlan& p = plan_->previous[in.index];
         const std::int32_t o = context_ == Context::Session ? ordinal_ - 1 : ordinal_;
         const Slot& slot = rings_[p.ring + ring_slot(o, 2)];
         out = o >= 1 && slot.stamp == o ? slot.value : p.absent;
         break;
       }
       case OpCode::MetricPush: {
-        const Bounds v = context_ == Context::Session ? reg[in.b] : Bounds{0, 0};
+        const Bounds v = context_ == Context::Session ? *in.b : Bounds{0, 0};
         // A boolean load is no load: the ratio stays unknown (a number 0 on days without a session).
-        const bool known = is_known(v) && (context_ != Context::Session || !plan_->boolean_register[in.b]);
-        if (!known) load_unknown_day_[in.a] = day_.days;
-        loads_[in.a].push(is_known(v) ? v.lo : 0);
+        const bool known = is_known(v) && (context_ != Context::Session || !plan_->boolean_register[static_cast<std::size_t>(in.b - registers_.data())]);
+        if (!known) load_unknown_day_[in.index] = day_.days;
+        loads_[in.index].push(is_known(v) ? v.lo : 0);
         break;
       }
-      case OpCode::MetricRead: out = metric_read(in.a); break;
+      case OpCode::MetricRead: out = metric_read(in.index); break;
       case OpCode::AdvancesIn: {
-        const double n = advances_between(day_ - static_cast<std::int32_t>(in.a - 1), day_);
+        const double n = advances_between(day_ - static_cast<std::int32_t>(in.index - 1), day_);
         out = Bounds{n, n};
         break;
       }

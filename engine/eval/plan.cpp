@@ -652,6 +652,11 @@ void Compiler::assign_register_kinds() {
       const RulePlan& rule = plan_.rules[static_cast<std::size_t>(r)];
       stage.judged.push_back(StagePlan::Judged{rule.result, rule.tier, r});
     }
+    for (const StagePlan::Judged& j : stage.judged) {
+      if (j.tier != Tier::Cue) stage.by_precedence.push_back(j);
+    }
+    std::stable_sort(stage.by_precedence.begin(), stage.by_precedence.end(),
+                     [](const StagePlan::Judged& a, const StagePlan::Judged& b) { return a.tier < b.tier; });
   }
 }
 

@@ -163,6 +163,10 @@ struct StagePlan {
     int rule = 0;
   };
   std::vector<Judged> judged;
+  // The same less the cues, most conservative tier first and source order
+  // within a tier: the first that holds decides (a replay with no observer
+  // reads no further).
+  std::vector<Judged> by_precedence;
 };
 
 struct Plan {

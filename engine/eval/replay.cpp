@@ -21,6 +21,35 @@ Replayer::Replayer(std::shared_ptr<const Plan> plan) : plan_(std::move(plan)) {
   measured_.assign(plan_->inputs.size(), false);
   absent_values_.assign(plan_->inputs.size(), LogValue{});
   padded_values_.assign(plan_->inputs.size(), LogValue{});
+  bind(plan_->code, code_steps_);
+  bind(plan_->session_code, session_steps_);
+}
+
+void Replayer::bind(const std::vector<Instr>& code, std::vector<Step>& steps) {
+  Bounds* reg = registers_.data();
+  steps.reserve(code.size());
+  for (const Instr& in : code) {
+    Step step;
+    step.op = in.op;
+    step.out = reg + in.dst;
+    switch (in.op) {
+      case OpCode::Latest: step.a = latest_bounds_.data() + in.a; break;
+      case OpCode::Missing: case OpCode::Neg: case OpCode::Not: case OpCode::Abs: step.a = reg + in.a; break;
+      case OpCode::WindowPush: case OpCode::StreakPush: case OpCode::PreviousPush: case OpCode::MetricPush:
+        step.index = in.a;
+        step.b = reg + in.b;
+        break;
+      case OpCode::WindowRead: case OpCode::StreakRead: case OpCode::PreviousRead: case OpCode::MetricRead:
+      case OpCode::AdvancesIn:
+        step.index = in.a;
+        break;
+      default:
+        step.a = reg + in.a;
+        step.b = reg + in.b;
+        break;
+    }
+    steps.push_back(step);
+  }
 }
 
 // Today's values, one per input: the entry's own (the log loader gives every
@@ -126,16 +155,18 @@ void Replayer::enter_stage(int stage, Date start) {
 void Replayer::load_day(Context context, const LogEntry* entry) {
   Bounds* reg = registers_.data();
   const LogValue* values = day_values();
+  // Whether a value is logged is the least predictable thing in a log: the
+  // loads pick without a branch.
   for (const Plan::Load& p : plan_->number_loads) {
     const LogValue& logged = values[p.index];
-    reg[p.reg] = logged.present ? Bounds{logged.value, logged.value} : p.missing;
+    reg[p.reg] = pick(logged.present, Bounds{logged.value, logged.value}, p.missing);
   }
   for (const Plan::Load& p : plan_->flag_loads) {
     const LogValue& logged = values[p.index];
     const double v = logged.value != 0;
-    reg[p.reg] = logged.present ? Bounds{v, v} : p.missing;
+    reg[p.reg] = pick(logged.present, Bounds{v, v}, p.missing);
   }
-  for (const Plan::Load& p : plan_->missing_loads) reg[p.reg] = values[p.index].present ? Bounds{0, 0} : p.missing;
+  for (const Plan::Load& p : plan_->missing_loads) reg[p.reg] = pick(values[p.index].present, Bounds{0, 0}, p.missing);
   const std::uint32_t used = plan_->series_read;
   if (used == 0) return;
   const auto s = [](BuiltinSeries b) { return static_cast<std::size_t>(b); };
@@ -253,20 +284,29 @@ void Replayer::judge(std::size_t index, const LogEntry& entry, bool cleared, Rep
     execute(plan_->update);
     for (const Segment segment : stage.judge_code) execute(segment);
   } else {
-    const Instr* code = plan_->session_code.data();
-    execute(code + stage.session_program.begin, code + stage.session_program.end);
+    execute_session(stage.session_program);
   }
   const int days_in_stage = day_ - state_.stage_start + 1;
   int best = -1;
-  Tier best_tier = Tier::Cue;
-  for (const StagePlan::Judged& j : stage.judged) {
-    const Truth t = truth_of(registers_[j.result]);
-    results_[static_cast<std::size_t>(j.rule)] = t;
-    // Most conservative tier wins; within a tier the first in source order
-    // (cues never decide).
-    if (t == Truth::True && j.tier < best_tier) {
-      best = j.rule;
-      best_tier = j.tier;
+  if (observer) {
+    Tier best_tier = Tier::Cue;
+    for (const StagePlan::Judged& j : stage.judged) {
+      const Truth t = truth_of(registers_[j.result]);
+      results_[static_cast<std::size_t>(j.rule)] = t;
+      // Most conservative tier wins; within a tier the first in source order
+      // (cues never decide).
+      if (t == Truth::True && j.tier < best_tier) {
+        best = j.rule;
+        best_tier = j.tier;
+      }
+    }
+  } else {
+    // The same choice, with the rules in that order already.
+    for (const StagePlan::Judged& j : stage.by_precedence) {
+      if (registers_[j.result].lo == 1) {
+        best = j.rule;
+        break;
+      }
     }
   }
 

@@ -67,6 +67,12 @@ class ReplayObserver {
 class Replayer {
  public:
   explicit Replayer(std::shared_ptr<const Plan> plan);
+  // The bound code points into this Replayer's own buffers: no copies (a
+  // move keeps the buffers, and so the addresses).
+  Replayer(const Replayer&) = delete;
+  Replayer& operator=(const Replayer&) = delete;
+  Replayer(Replayer&&) = default;
+  Replayer& operator=(Replayer&&) = default;
 
   // Replays the entries dated before `until`, then lets recovery stages run
   // out up to and including `until`.
@@ -114,14 +120,27 @@ class Replayer {
   void enter_stage(int stage, Date start);
   void load_day(Context context, const LogEntry* entry);
   const LogValue* day_values();
-  void execute(Segment segment) { execute(plan_->code.data() + segment.begin, plan_->code.data() + segment.end); }
-  void execute(const Instr* begin, const Instr* end);
+  // An instruction bound to this Replayer: its operands are addresses in the
+  // register file (or the latest() table), resolved once when the Replayer is
+  // made, so the inner loop does no index arithmetic.
+  struct Step {
+    OpCode op{};
+    std::uint32_t index = 0;  // window, streak, previous, metric; days for AdvancesIn
+    Bounds* out = nullptr;
+    const Bounds* a = nullptr;
+    const Bounds* b = nullptr;
+  };
+  void bind(const std::vector<Instr>& code, std::vector<Step>& steps);
+  void execute(Segment segment) { execute(code_steps_.data() + segment.begin, code_steps_.data() + segment.end); }
+  void execute_session(Segment segment) {
+    execute(session_steps_.data() + segment.begin, session_steps_.data() + segment.end);
+  }
+  void execute(const Step* begin, const Step* end);
   // An entry that is not judged: everything for an observer (which may read
   // every let), else only what keeps the histories.
   void execute_history(const ReplayObserver* observer) {
     if (observer) return execute(plan_->update);
-    const Instr* code = plan_->session_code.data();
-    execute(code + plan_->history_program.begin, code + plan_->history_program.end);
+    execute_session(plan_->history_program);
   }
 
   // Today's value of an input, or the range a missing one may take.
@@ -141,6 +160,8 @@ class Replayer {
 
   // Evaluation buffers, sized from the Plan.
   std::vector<Bounds> registers_;
+  std::vector<Step> code_steps_;     // Plan::code, bound
+  std::vector<Step> session_steps_;  // Plan::session_code, bound
   mutable std::vector<Value> observed_;  // registers_ as Values, for register_values()
   std::vector<Truth> results_;
   std::vector<Slot> rings_;
