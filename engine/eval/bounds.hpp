@@ -115,10 +115,11 @@ inline Bounds min(Bounds a, Bounds b) {
   return Bounds{std::min(a.lo, b.lo), std::min(a.hi, b.hi)};
 }
 
+// The sign of a logged value is data: the three cases are picked, not branched to.
 inline Bounds abs(Bounds a) {
-  if (a.lo >= 0) return a;  // false for NaN: undefined falls through to the last line and stays NaN
-  if (a.hi <= 0) return Bounds{-a.hi, -a.lo};
-  return is_undefined(a) ? a : Bounds{0, std::max(-a.lo, a.hi)};
+  const bool keep = (a.lo >= 0) | std::isnan(a.lo);  // undefined stays NaN
+  const bool flip = a.hi <= 0;
+  return pick(keep, a, pick(flip, Bounds{-a.hi, -a.lo}, Bounds{0, std::max(-a.lo, a.hi)}));
 }
 
 // Comparisons. An undefined operand's NaN bounds make every bound test false,

@@ -19,14 +19,18 @@ Bounds Replayer::window_read(const WindowPlan& w) const {
   std::int32_t present = 0;
   // One loop per kind of function, so the loop body does not switch on it.
   if (w.function == BuiltinFunction::Count || w.function == BuiltinFunction::All || w.function == BuiltinFunction::Any) {
-    std::int32_t counts[3] = {0, 0, 0};  // by Truth: false, true, unknown
+    // Counted without branches: a boolean's bounds are 0 or 1, so lo counts
+    // true, 1 - hi false and hi - lo unknown; a slot not in the window counts 0.
+    std::int32_t n_false = 0, n_true = 0, n_unknown = 0;
     for (std::int32_t t = from; t <= last; ++t) {
       const Slot& slot = ring[static_cast<std::uint32_t>(t) & mask];
-      if (slot.stamp != t) continue;
-      ++present;
-      ++counts[static_cast<std::size_t>(truth_of(slot.value))];
+      const std::int32_t in = slot.stamp == t;
+      const auto lo = static_cast<std::int32_t>(slot.value.lo), hi = static_cast<std::int32_t>(slot.value.hi);
+      present += in;
+      n_true += in & lo;
+      n_false += in & (1 - hi);
+      n_unknown += in & (hi - lo);
     }
-    const std::int32_t n_false = counts[0], n_true = counts[1], n_unknown = counts[2];
     if (w.function == BuiltinFunction::Count) return Bounds{static_cast<double>(n_true), static_cast<double>(n_true + n_unknown + not_yet)};
     if (w.function == BuiltinFunction::All) {
       if (n_false > 0 || present == 0) return truth_bounds(Truth::False);
@@ -79,97 +83,123 @@ Bounds Replayer::metric_read(std::size_t index) const {
   return r ? Bounds{*r, *r} : undefined_bounds();
 }
 
+// Threaded dispatch (GCC's labels as values, which clang shares): each
+// handler jumps straight to the next one, so the branch predictor sees one
+// indirect jump per handler rather than one for the whole loop, and a stage's
+// fixed sequence of instructions is predicted as a sequence.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpedantic"
+#ifdef __clang__
+#pragma clang diagnostic ignored "-Wgnu-label-as-value"
+#endif
 void Replayer::execute(const Step* begin, const Step* end) {
-  for (const Step* at = begin; at != end; ++at) {
-    const Step& in = *at;
-    Bounds& out = *in.out;
-    switch (in.op) {
-      case OpCode::Latest: out = *in.a; break;
-      case OpCode::Missing: {
-        const bool missing = !is_known(*in.a);
-        out = truth_bounds(missing, missing);
-        break;
-      }
-      case OpCode::Neg: out = neg(*in.a); break;
-      case OpCode::Not: out = logical_not(*in.a); break;
-      case OpCode::Abs: out = abs(*in.a); break;
-      case OpCode::Add: out = add(*in.a, *in.b); break;
-      case OpCode::Sub: out = sub(*in.a, *in.b); break;
-      case OpCode::Mul: out = mul(*in.a, *in.b); break;
-      case OpCode::Div: out = div(*in.a, *in.b); break;
-      case OpCode::Max: out = max(*in.a, *in.b); break;
-      case OpCode::Min: out = min(*in.a, *in.b); break;
-      case OpCode::Lt: out = lt(*in.a, *in.b); break;
-      case OpCode::Le: out = le(*in.a, *in.b); break;
-      case OpCode::Gt: out = gt(*in.a, *in.b); break;
-      case OpCode::Ge: out = ge(*in.a, *in.b); break;
-      case OpCode::Eq: out = eq(*in.a, *in.b); break;
-      case OpCode::Ne: out = ne(*in.a, *in.b); break;
-      case OpCode::And: out = logical_and(*in.a, *in.b); break;
-      case OpCode::Or: out = logical_or(*in.a, *in.b); break;
-      case OpCode::WindowPush: {
-        const WindowPlan& w = plan_->windows[in.index];
-        if (w.days) {
-          if (context_ == Context::Empty && w.reads_entry) break;
-          rings_[w.ring + ring_slot(day_.days, w.capacity)] = Slot{day_.days, *in.b};
-        } else if (context_ == Context::Session) {
-          rings_[w.ring + ring_slot(ordinal_, w.capacity)] = Slot{ordinal_, *in.b};
-        }
-        break;
-      }
-      case OpCode::WindowRead: out = window_read(plan_->windows[in.index]); break;
-      case OpCode::StreakPush: {
-        if (context_ != Context::Session) break;
-        const StreakPlan& s = plan_->streaks[in.index];
-        rings_[s.ring + ring_slot(ordinal_, s.capacity)] = Slot{ordinal_, *in.b};
-        break;
-      }
-      case OpCode::StreakRead: {
-        const StreakPlan& s = plan_->streaks[in.index];
-        const std::int32_t first = ordinal_ - static_cast<std::int32_t>(s.length) + 1;
-        if (first < stage_ordinal_) {  // fewer than N sessions in this stage
-          out = truth_bounds(Truth::False);
-          break;
-        }
-        Truth t = Truth::True;
-        for (std::int32_t o = first; o <= ordinal_; ++o) {
-          const Slot& slot = rings_[s.ring + ring_slot(o, s.capacity)];
-          const Truth x = slot.stamp == o ? truth_of(slot.value) : Truth::Unknown;
-          if (x == Truth::False) { t = Truth::False; break; }
-          if (x == Truth::Unknown) t = Truth::Unknown;
-        }
-        out = truth_bounds(t);
-        break;
-      }
-      case OpCode::PreviousPush: {
-        if (context_ != Context::Session) break;
-        const PreviousPlan& p = plan_->previous[in.index];
-        rings_[p.ring + ring_slot(ordinal_, 2)] = Slot{ordinal_, *in.b};
-        break;
-      }
-      case OpCode::PreviousRead: {
-        const PreviousPlan& p = plan_->previous[in.index];
-        const std::int32_t o = context_ == Context::Session ? ordinal_ - 1 : ordinal_;
-        const Slot& slot = rings_[p.ring + ring_slot(o, 2)];
-        out = o >= 1 && slot.stamp == o ? slot.value : p.absent;
-        break;
-      }
-      case OpCode::MetricPush: {
-        const Bounds v = context_ == Context::Session ? *in.b : Bounds{0, 0};
-        // A boolean load is no load: the ratio stays unknown (a number 0 on days without a session).
-        const bool known = is_known(v) && (context_ != Context::Session || !plan_->boolean_register[static_cast<std::size_t>(in.b - registers_.data())]);
-        if (!known) load_unknown_day_[in.index] = day_.days;
-        loads_[in.index].push(is_known(v) ? v.lo : 0);
-        break;
-      }
-      case OpCode::MetricRead: out = metric_read(in.index); break;
-      case OpCode::AdvancesIn: {
-        const double n = advances_between(day_ - static_cast<std::int32_t>(in.index - 1), day_);
-        out = Bounds{n, n};
-        break;
-      }
-    }
-  }
+  // In OpCode order.
+  static const void* const handlers[] = {
+      &&latest, &&missing, &&neg, &&not_, &&abs_, &&add_, &&sub_, &&mul_, &&div_, &&max_, &&min_,
+      &&lt_, &&le_, &&gt_, &&ge_, &&eq_, &&ne_, &&and_, &&or_,
+      &&window_push, &&window_read_, &&streak_push, &&streak_read, &&previous_push, &&previous_read,
+      &&metric_push, &&metric_read_, &&advances_in};
+  static_assert(static_cast<int>(OpCode::AdvancesIn) + 1 == sizeof(handlers) / sizeof(handlers[0]));
+  const Step* at = begin;
+#define GRADUS_NEXT                                                  \
+  do {                                                               \
+    if (++at == end) return;                                         \
+    goto* handlers[static_cast<std::size_t>(at->op)];                \
+  } while (0)
+  if (at == end) return;
+  goto* handlers[static_cast<std::size_t>(at->op)];
+
+latest: *at->out = *at->a; GRADUS_NEXT;
+missing: {
+  const bool absent = !is_known(*at->a);
+  *at->out = truth_bounds(absent, absent);
+  GRADUS_NEXT;
 }
+neg: *at->out = neg(*at->a); GRADUS_NEXT;
+not_: *at->out = logical_not(*at->a); GRADUS_NEXT;
+abs_: *at->out = abs(*at->a); GRADUS_NEXT;
+add_: *at->out = add(*at->a, *at->b); GRADUS_NEXT;
+sub_: *at->out = sub(*at->a, *at->b); GRADUS_NEXT;
+mul_: *at->out = mul(*at->a, *at->b); GRADUS_NEXT;
+div_: *at->out = div(*at->a, *at->b); GRADUS_NEXT;
+max_: *at->out = max(*at->a, *at->b); GRADUS_NEXT;
+min_: *at->out = min(*at->a, *at->b); GRADUS_NEXT;
+lt_: *at->out = lt(*at->a, *at->b); GRADUS_NEXT;
+le_: *at->out = le(*at->a, *at->b); GRADUS_NEXT;
+gt_: *at->out = gt(*at->a, *at->b); GRADUS_NEXT;
+ge_: *at->out = ge(*at->a, *at->b); GRADUS_NEXT;
+eq_: *at->out = eq(*at->a, *at->b); GRADUS_NEXT;
+ne_: *at->out = ne(*at->a, *at->b); GRADUS_NEXT;
+and_: *at->out = logical_and(*at->a, *at->b); GRADUS_NEXT;
+or_: *at->out = logical_or(*at->a, *at->b); GRADUS_NEXT;
+window_push: {
+  const WindowPlan& w = plan_->windows[at->index];
+  if (w.days) {
+    if (context_ != Context::Empty || !w.reads_entry) {
+      rings_[w.ring + ring_slot(day_.days, w.capacity)] = Slot{day_.days, *at->b};
+    }
+  } else if (context_ == Context::Session) {
+    rings_[w.ring + ring_slot(ordinal_, w.capacity)] = Slot{ordinal_, *at->b};
+  }
+  GRADUS_NEXT;
+}
+window_read_: *at->out = window_read(plan_->windows[at->index]); GRADUS_NEXT;
+streak_push: {
+  if (context_ == Context::Session) {
+    const StreakPlan& s = plan_->streaks[at->index];
+    rings_[s.ring + ring_slot(ordinal_, s.capacity)] = Slot{ordinal_, *at->b};
+  }
+  GRADUS_NEXT;
+}
+streak_read: {
+  const StreakPlan& s = plan_->streaks[at->index];
+  const std::int32_t first = ordinal_ - static_cast<std::int32_t>(s.length) + 1;
+  if (first < stage_ordinal_) {  // fewer than N sessions in this stage
+    *at->out = truth_bounds(Truth::False);
+    GRADUS_NEXT;
+  }
+  // Kleene `and` of the sessions' truths (min of the bounds), a session
+  // with nothing recorded unknown; no branch on what was recorded.
+  Bounds all{1, 1};
+  for (std::int32_t o = first; o <= ordinal_; ++o) {
+    const Slot& slot = rings_[s.ring + ring_slot(o, s.capacity)];
+    all = logical_and(all, pick(slot.stamp == o, slot.value, Bounds{0, 1}));
+  }
+  *at->out = all;
+  GRADUS_NEXT;
+}
+previous_push: {
+  if (context_ == Context::Session) {
+    const PreviousPlan& p = plan_->previous[at->index];
+    rings_[p.ring + ring_slot(ordinal_, 2)] = Slot{ordinal_, *at->b};
+  }
+  GRADUS_NEXT;
+}
+previous_read: {
+  const PreviousPlan& p = plan_->previous[at->index];
+  const std::int32_t o = context_ == Context::Session ? ordinal_ - 1 : ordinal_;
+  const Slot& slot = rings_[p.ring + ring_slot(o, 2)];
+  *at->out = o >= 1 && slot.stamp == o ? slot.value : p.absent;
+  GRADUS_NEXT;
+}
+metric_push: {
+  const Bounds v = context_ == Context::Session ? *at->b : Bounds{0, 0};
+  // A boolean load is no load: the ratio stays unknown (a number 0 on days without a session).
+  const bool known =
+      is_known(v) && (context_ != Context::Session ||
+                      !plan_->boolean_register[static_cast<std::size_t>(at->b - registers_.data())]);
+  if (!known) load_unknown_day_[at->index] = day_.days;
+  loads_[at->index].push(is_known(v) ? v.lo : 0);
+  GRADUS_NEXT;
+}
+metric_read_: *at->out = metric_read(at->index); GRADUS_NEXT;
+advances_in: {
+  const double n = advances_between(day_ - static_cast<std::int32_t>(at->index - 1), day_);
+  *at->out = Bounds{n, n};
+  GRADUS_NEXT;
+}
+#undef GRADUS_NEXT
+}
+#pragma GCC diagnostic pop
 
 }  // namespace gradus::eval

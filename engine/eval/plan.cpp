@@ -135,6 +135,7 @@ class Compiler {
   void compile_stage_rules();
   RulePlan compile_rule(const ast::Rule& rule, int stage, std::string id);
   void assign_register_kinds();
+  void select_loads();
   void lay_out_sessions();
   Segment lay_out_program(const std::vector<Segment>& rules);
 
@@ -532,16 +533,17 @@ void Compiler::run() {
   for (const auto& series : plan_.series_registers) plan_.series_read |= 1u << series.index;
   for (const auto& read : inputs_read_) {
     const InputPlan& input = plan_.inputs[read.index];
-    (input.kind == ast::InputKind::Flag ? plan_.flag_loads : plan_.number_loads)
-        .push_back(Plan::Load{read.index, read.reg, to_bounds(input.missing)});
+    (input.kind == ast::InputKind::Flag ? plan_.loads.flags : plan_.loads.numbers)
+        .push_back(Load{read.index, read.reg, to_bounds(input.missing)});
   }
   for (const auto& read : missing_read_) {
     // missing(x) on a day x is not logged: true, unless x's missing range is
     // a single value (then it is as good as known).
     const bool never_known = !is_known(to_bounds(plan_.inputs[read.index].missing));
-    plan_.missing_loads.push_back(Plan::Load{read.index, read.reg, truth_bounds(never_known, never_known)});
+    plan_.loads.missing.push_back(Load{read.index, read.reg, truth_bounds(never_known, never_known)});
   }
   assign_register_kinds();
+  select_loads();
   for (const Instr& in : plan_.code) {
     if (in.op == OpCode::Latest &&
         std::find(plan_.latest_read.begin(), plan_.latest_read.end(), in.a) == plan_.latest_read.end()) {
@@ -615,9 +617,9 @@ void Compiler::assign_register_kinds() {
   for (std::size_t i = 0; i < plan_.constants.size(); ++i) {
     boolean[plan_.constants[i].reg] = constant_values_[i].is_boolean();
   }
-  for (const auto& p : plan_.flag_loads) boolean[p.reg] = true;
+  for (const auto& p : plan_.loads.flags) boolean[p.reg] = true;
   for (const auto& p : plan_.baseline_registers) boolean[p.reg] = flag(p.index);
-  for (const auto& p : plan_.missing_loads) boolean[p.reg] = true;
+  for (const auto& p : plan_.loads.missing) boolean[p.reg] = true;
   for (const Instr& in : plan_.code) {
     switch (in.op) {
       case OpCode::Missing: case OpCode::Not:
@@ -658,6 +660,30 @@ void Compiler::assign_register_kinds() {
     std::stable_sort(stage.by_precedence.begin(), stage.by_precedence.end(),
                      [](const StagePlan::Judged& a, const StagePlan::Judged& b) { return a.tier < b.tier; });
   }
+}
+
+// The loads each unwatched program needs: what its instructions read, and
+// for a stage the registers the judge reads.
+void Compiler::select_loads() {
+  const auto select = [&](Segment program, const std::vector<StagePlan::Judged>& judged) {
+    std::vector<bool> read(plan_.registers, false);
+    for (std::uint32_t i = program.begin; i < program.end; ++i) {
+      for_each_operand(plan_.session_code[i], [&](std::uint32_t r) { read[r] = true; });
+    }
+    for (const auto& j : judged) read[j.result] = true;
+    LoadSet out;
+    const auto keep = [&](const std::vector<Load>& all, std::vector<Load>& kept) {
+      for (const Load& load : all) {
+        if (read[load.reg]) kept.push_back(load);
+      }
+    };
+    keep(plan_.loads.numbers, out.numbers);
+    keep(plan_.loads.flags, out.flags);
+    keep(plan_.loads.missing, out.missing);
+    return out;
+  };
+  for (auto& stage : plan_.stages) stage.session_loads = select(stage.session_program, stage.by_precedence);
+  plan_.history_loads = select(plan_.history_program, {});
 }
 
 }  // namespace

@@ -131,6 +131,18 @@ struct RulePlan {
   std::vector<TraceNode> nodes;
 };
 
+// Today's value of an input, or `missing(x)` of an input x (filled with x
+// rather than computed), into its register.
+struct Load {
+  std::uint32_t index = 0;  // input
+  std::uint32_t reg = 0;
+  Bounds missing;           // the register on a day the input is not logged
+};
+// Numbers and flags apart, so the loading loop does not branch on the kind.
+struct LoadSet {
+  std::vector<Load> numbers, flags, missing;
+};
+
 struct StagePlan {
   std::string id;
   std::string title;
@@ -167,6 +179,9 @@ struct StagePlan {
   // within a tier: the first that holds decides (a replay with no observer
   // reads no further).
   std::vector<Judged> by_precedence;
+  // The loads session_program and by_precedence read (an input that is a
+  // rule's whole condition is read by no instruction, only by the judge).
+  LoadSet session_loads;
 };
 
 struct Plan {
@@ -204,14 +219,10 @@ struct Plan {
   std::vector<Preload> series_registers;
   std::vector<Preload> baseline_registers;
   // Today's value of each input read, loaded once per day however many rules
-  // read it: numbers and flags apart, so the loop does not branch on the
-  // kind; and `missing(x)` of an input x, filled with x rather than computed.
-  struct Load {
-    std::uint32_t index = 0;  // input
-    std::uint32_t reg = 0;
-    Bounds missing;           // the register on a day the input is not logged
-  };
-  std::vector<Load> number_loads, flag_loads, missing_loads;
+  // read it (all of them, for a replay an observer watches).
+  LoadSet loads;
+  // Those the history program reads (an unwatched entry that is not judged).
+  LoadSet history_loads;
   std::uint32_t registers = 0;
   Segment update;          // lets, window/streak/previous/metric elements and pushes
   std::vector<std::uint32_t> let_registers;

@@ -152,21 +152,21 @@ void Replayer::enter_stage(int stage, Date start) {
 // Fills the registers no instruction writes: today's inputs (entry_ is the
 // day's entry, or null on a day without one) and the built-in series; only
 // the series the code reads are computed (Plan::series_read).
-void Replayer::load_day(Context context, const LogEntry* entry) {
+void Replayer::load_day(Context context, const LogEntry* entry, const LoadSet& loads) {
   Bounds* reg = registers_.data();
   const LogValue* values = day_values();
   // Whether a value is logged is the least predictable thing in a log: the
   // loads pick without a branch.
-  for (const Plan::Load& p : plan_->number_loads) {
+  for (const Load& p : loads.numbers) {
     const LogValue& logged = values[p.index];
     reg[p.reg] = pick(logged.present, Bounds{logged.value, logged.value}, p.missing);
   }
-  for (const Plan::Load& p : plan_->flag_loads) {
+  for (const Load& p : loads.flags) {
     const LogValue& logged = values[p.index];
     const double v = logged.value != 0;
     reg[p.reg] = pick(logged.present, Bounds{v, v}, p.missing);
   }
-  for (const Plan::Load& p : plan_->missing_loads) reg[p.reg] = pick(values[p.index].present, Bounds{0, 0}, p.missing);
+  for (const Load& p : loads.missing) reg[p.reg] = pick(values[p.index].present, Bounds{0, 0}, p.missing);
   const std::uint32_t used = plan_->series_read;
   if (used == 0) return;
   const auto s = [](BuiltinSeries b) { return static_cast<std::size_t>(b); };
@@ -205,7 +205,7 @@ void Replayer::empty_day(Date day) {
   day_ = day;
   entry_ = nullptr;
   context_ = Context::Empty;
-  load_day(Context::Empty, nullptr);
+  load_day(Context::Empty, nullptr, plan_->history_loads);
   execute_history(nullptr);
 }
 
@@ -247,7 +247,7 @@ void Replayer::process(std::size_t index, const LogEntry& entry, ReplayObserver*
   view.cleared = cleared;
   if (entry.rest) {
     context_ = Context::Entry;
-    load_day(Context::Entry, &entry);
+    load_day(Context::Entry, &entry, observer ? plan_->loads : plan_->history_loads);
     execute_history(observer);
     view.outcome = EntryOutcome::Measurement;
     view.decision = state_.referred ? Decision::Refer : state_.last_decision;
@@ -259,7 +259,7 @@ void Replayer::process(std::size_t index, const LogEntry& entry, ReplayObserver*
     ++ordinal_;
     ++state_.sessions;
     context_ = Context::Session;
-    load_day(Context::Session, &entry);
+    load_day(Context::Session, &entry, observer ? plan_->loads : plan_->history_loads);
     execute_history(observer);
     session_dates_.push_back(entry.date);
     state_.last_session = entry.date;
@@ -276,9 +276,9 @@ void Replayer::judge(std::size_t index, const LogEntry& entry, bool cleared, Rep
   ++state_.sessions;
   ++state_.sessions_in_stage;
   context_ = Context::Session;
-  load_day(Context::Session, &entry);
   const int stage_index = state_.stage;
   const StagePlan& stage = plan_->stages[static_cast<std::size_t>(stage_index)];
+  load_day(Context::Session, &entry, observer ? plan_->loads : stage.session_loads);
   if (observer) {
     // Everything, for explanations: every let and every rule, cues included.
     execute(plan_->update);

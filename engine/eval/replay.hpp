@@ -118,7 +118,7 @@ class Replayer {
   void process(std::size_t index, const LogEntry& entry, ReplayObserver* observer);
   void judge(std::size_t index, const LogEntry& entry, bool cleared, ReplayObserver* observer);
   void enter_stage(int stage, Date start);
-  void load_day(Context context, const LogEntry* entry);
+  void load_day(Context context, const LogEntry* entry, const LoadSet& loads);
   const LogValue* day_values();
   // An instruction bound to this Replayer: its operands are addresses in the
   // register file (or the latest() table), resolved once when the Replayer is
