@@ -13,6 +13,10 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+#include <limits>
 
 #include "engine/eval/value.hpp"
 
@@ -122,41 +126,104 @@ inline Bounds abs(Bounds a) {
   return pick(keep, a, pick(flip, Bounds{-a.hi, -a.lo}, Bounds{0, std::max(-a.lo, a.hi)}));
 }
 
-// Comparisons. An undefined operand's NaN bounds make every bound test false,
-// which is already "unknown"; the explicit test keeps the reading plain.
-inline Bounds comparison(bool all_true, bool all_false, bool undefined) {
-  return truth_bounds(all_true & !undefined, (all_true | !all_false) | undefined);
+// Comparisons. Each is a few "strictly below, beyond the decimal tolerance"
+// tests (detail::below in value.hpp) on pairs of bounds. For numbers that are
+// not NaN, below(x, y) is exactly
+//     y - x > min(tolerance * max(|x|, |y|), DBL_MAX)
+// (capping the tolerance at DBL_MAX makes an infinite bound below every
+// larger one and no other), and at_most(x, y) and same_decimal(x, y) are
+// !below(y, x) and !below(x, y) & !below(y, x). So each comparison takes two
+// below tests on lanes of the two registers, done side by side (SSE2 on
+// x86-64), and a table gives the result from their bits and "either operand
+// undefined" (NaN, where every test is false and the answer is unknown
+// whatever the other bits say). No branch: whether a value was logged, and
+// so whether an operand is a point or a range, follows the data.
+// tests/engine/eval_bounds_test.cpp checks every comparison against its
+// Value counterpart, and the two below_bits against each other.
+namespace detail {
+
+inline bool below_capped(double x, double y) {
+  const double scale = std::min(kRelativeTolerance * std::max(std::fabs(x), std::fabs(y)),
+                                std::numeric_limits<double>::max());
+  return y - x > scale;
 }
 
-// Either operand undefined: NaN in either (locals, then `|`, so that neither
-// test is a branch: clang warns on `|` between calls).
-inline bool either_undefined(Bounds a, Bounds b) {
+// Bit 0: below(x.lo, y.lo); bit 1: below(x.hi, y.hi) (Bounds as two lanes).
+inline unsigned below_bits_scalar(Bounds x, Bounds y) {
+  return static_cast<unsigned>(below_capped(x.lo, y.lo)) | (static_cast<unsigned>(below_capped(x.hi, y.hi)) << 1);
+}
+
+#if defined(__SSE2__)
+inline unsigned below_bits(Bounds x, Bounds y) {
+  const __m128d vx = _mm_set_pd(x.hi, x.lo), vy = _mm_set_pd(y.hi, y.lo);
+  const __m128d sign = _mm_set1_pd(-0.0);
+  // max/min return their second operand when either is NaN; y - x is NaN
+  // then too, and the comparison false, as in the scalar form.
+  const __m128d scale = _mm_min_pd(
+      _mm_mul_pd(_mm_max_pd(_mm_andnot_pd(sign, vx), _mm_andnot_pd(sign, vy)), _mm_set1_pd(kRelativeTolerance)),
+      _mm_set1_pd(std::numeric_limits<double>::max()));
+  return static_cast<unsigned>(_mm_movemask_pd(_mm_cmpgt_pd(_mm_sub_pd(vy, vx), scale)));
+}
+#else
+inline unsigned below_bits(Bounds x, Bounds y) { return below_bits_scalar(x, y); }
+#endif
+
+inline Bounds swapped(Bounds a) { return Bounds{a.hi, a.lo}; }
+inline unsigned undefined_bit(Bounds a, Bounds b) {
   const bool x = std::isnan(a.lo), y = std::isnan(b.lo);
-  return x | y;
+  return static_cast<unsigned>(x | y);
 }
 
-// No separate case for two single numbers: below(x, y) and at_most(y, x) are
-// each other's negation for numbers, so the interval rule gives a known truth
-// there. A branch on "both known" would follow the data (whether a value was
-// logged) and be mispredicted as often as not.
-inline Bounds lt(Bounds a, Bounds b) {
-  return comparison(detail::below(a.hi, b.lo), detail::at_most(b.hi, a.lo), either_undefined(a, b));
+// A comparison's register from "true for every value", "false for every
+// value" and "an operand undefined".
+constexpr Bounds comparison_bounds(bool all_true, bool all_false, bool undefined) {
+  return Bounds{static_cast<double>(all_true && !undefined), static_cast<double>(all_true || !all_false || undefined)};
 }
+
+// Indexed by bit 0: below(b.lo, a.hi) (a not all <= b), bit 1: below(b.hi,
+// a.lo) (all of a > b), bit 2: undefined.
+inline constexpr Bounds kLessEqual[8] = {
+    comparison_bounds(true, false, false),  comparison_bounds(false, false, false),
+    comparison_bounds(true, true, false),   comparison_bounds(false, true, false),
+    comparison_bounds(true, false, true),   comparison_bounds(false, false, true),
+    comparison_bounds(true, true, true),    comparison_bounds(false, true, true)};
+// Indexed by bit 0: below(a.hi, b.lo) (all of a < b), bit 1: below(a.lo,
+// b.hi) (a not all >= b), bit 2: undefined.
+inline constexpr Bounds kLess[8] = {
+    comparison_bounds(false, true, false),  comparison_bounds(true, true, false),
+    comparison_bounds(false, false, false), comparison_bounds(true, false, false),
+    comparison_bounds(false, true, true),   comparison_bounds(true, true, true),
+    comparison_bounds(false, false, true),  comparison_bounds(true, false, true)};
+// Indexed by bit 0: below(a.hi, b.lo), bit 1: below(b.hi, a.lo) (either:
+// the ranges are apart, all false), bit 2: undefined, bit 3: both single
+// numbers (then apart or the same decimal: all true when not apart).
+constexpr Bounds equal_entry(unsigned i) {
+  const bool apart = (i & 3u) != 0, undefined = (i & 4u) != 0, points = (i & 8u) != 0;
+  return comparison_bounds(points && !apart, apart, undefined);
+}
+inline constexpr Bounds kEqual[16] = {
+    equal_entry(0), equal_entry(1), equal_entry(2),  equal_entry(3),  equal_entry(4),  equal_entry(5),
+    equal_entry(6), equal_entry(7), equal_entry(8),  equal_entry(9),  equal_entry(10), equal_entry(11),
+    equal_entry(12), equal_entry(13), equal_entry(14), equal_entry(15)};
+
+}  // namespace detail
 
 inline Bounds le(Bounds a, Bounds b) {
-  return comparison(detail::at_most(a.hi, b.lo), detail::below(b.hi, a.lo), either_undefined(a, b));
+  return detail::kLessEqual[detail::below_bits(b, detail::swapped(a)) | (detail::undefined_bit(a, b) << 2)];
+}
+
+inline Bounds lt(Bounds a, Bounds b) {
+  return detail::kLess[detail::below_bits(detail::swapped(a), b) | (detail::undefined_bit(a, b) << 2)];
 }
 
 inline Bounds gt(Bounds a, Bounds b) { return lt(b, a); }
 inline Bounds ge(Bounds a, Bounds b) { return le(b, a); }
 
 inline Bounds eq(Bounds a, Bounds b) {
-  // All true only for two single numbers that are the same decimal; all
-  // false when the ranges are apart (for single numbers: not the same).
   const bool x = is_known(a), y = is_known(b);
-  const bool same = (x & y) & same_decimal(a.lo, b.lo);
-  const bool a_below = detail::below(a.hi, b.lo), b_below = detail::below(b.hi, a.lo);
-  return comparison(same, a_below | b_below, either_undefined(a, b));
+  const unsigned points = static_cast<unsigned>(x & y);
+  const unsigned apart = detail::below_bits(Bounds{a.hi, b.hi}, Bounds{b.lo, a.lo});
+  return detail::kEqual[apart | (detail::undefined_bit(a, b) << 2) | (points << 3)];
 }
 
 // Kleene logic over [lo, hi] in {0, 1}.

@@ -3,6 +3,9 @@
 // values that covers points, ranges, infinities, zero and undefined.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
 #include <vector>
 
 #include "engine/eval/bounds.hpp"
@@ -64,6 +67,62 @@ TEST_CASE("bounds comparisons equal Value comparisons", "[eval][bounds]") {
       CHECK(boolean_of(ge(x, y)) == ge(a, b));
       CHECK(boolean_of(eq(x, y)) == eq(a, b));
       CHECK(boolean_of(ne(x, y)) == ne(a, b));
+    }
+  }
+}
+
+namespace {
+
+// Numbers at the edge of the decimal tolerance (1e-9 relative) and of the
+// doubles: where a comparison's shortcuts could part from the Value rules.
+std::vector<double> edge_numbers() {
+  std::vector<double> out = {0.0, -0.0, 0.1 + 0.2, 0.3, 3.0, -3.0, 165.0, 80.0, 1e-300, 5e-324,
+                             std::numeric_limits<double>::max(), -std::numeric_limits<double>::max(), kInf, -kInf};
+  for (const double base : {3.0, -3.0, 165.0, 1e300, 1e-300}) {
+    for (const double k : {0.5, 0.999, 1.0, 1.001, 2.0}) {
+      const double d = base * kRelativeTolerance * k;
+      out.push_back(base + d);
+      out.push_back(base - d);
+      out.push_back(std::nextafter(base + d, kInf));
+      out.push_back(std::nextafter(base - d, -kInf));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("bounds comparisons equal Value comparisons at the edges of the tolerance", "[eval][bounds]") {
+  const std::vector<double> edges = edge_numbers();
+  std::vector<Value> values;
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    values.push_back(Value::number(edges[i]));
+    const double other = edges[(i * 7 + 3) % edges.size()];
+    values.push_back(Value::range(std::min(edges[i], other), std::max(edges[i], other)));
+  }
+  values.push_back(Value::undefined());
+  for (const Value& a : values) {
+    for (const Value& b : values) {
+      const Bounds x = to_bounds(a), y = to_bounds(b);
+      INFO("a = " << show(a) << ", b = " << show(b));
+      CHECK(boolean_of(lt(x, y)) == lt(a, b));
+      CHECK(boolean_of(le(x, y)) == le(a, b));
+      CHECK(boolean_of(eq(x, y)) == eq(a, b));
+      CHECK(boolean_of(ne(x, y)) == ne(a, b));
+      // The lanes side by side and one at a time agree, NaN included.
+      CHECK(detail::below_bits(x, y) == detail::below_bits_scalar(x, y));
+    }
+  }
+}
+
+TEST_CASE("below, capped, is the tolerance rule of value.hpp", "[eval][bounds]") {
+  const std::vector<double> edges = edge_numbers();
+  for (const double x : edges) {
+    for (const double y : edges) {
+      INFO("x = " << x << ", y = " << y);
+      CHECK(detail::below_capped(x, y) == detail::below(x, y));
+      CHECK(!detail::below_capped(y, x) == detail::at_most(x, y));
+      CHECK((!detail::below_capped(x, y) && !detail::below_capped(y, x)) == same_decimal(x, y));
     }
   }
 }
