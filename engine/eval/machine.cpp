@@ -5,40 +5,66 @@
 #include "engine/eval/replay.hpp"
 
 namespace gradus::eval {
+// all/any/count over a window, folded without a branch on the values: all
+// is the Kleene `and` of the slots in the window (min of the bounds), any
+// their `or` (max), count sums lo (certainly true) and hi (possibly true); a
+// slot not in the window is the fold's identity.
+Bounds Replayer::truth_window_read(const WindowPlan& w) const {
+  const std::int32_t now = w.days ? day_.days : ordinal_;
+  const std::int32_t last = now - static_cast<std::int32_t>(w.offset);
+  const std::int32_t first = last - static_cast<std::int32_t>(w.length) + 1;
+  const Slot* ring = rings_.data() + w.ring;
+  const std::uint32_t mask = w.capacity - 1;
+  const std::int32_t from = w.days ? first : std::max(first, 1);
+  // Sessions not yet done (the log is shorter than the window) are unknown;
+  // days without an entry simply are not in the window.
+  const std::int32_t not_yet = !w.days && first < 1 ? std::min<std::int32_t>(1 - first, static_cast<std::int32_t>(w.length)) : 0;
+  std::int32_t present = 0;
+  switch (w.function) {
+    case BuiltinFunction::All: {
+      Bounds all{1, 1};
+      for (std::int32_t t = from; t <= last; ++t) {
+        const Slot& slot = ring[static_cast<std::uint32_t>(t) & mask];
+        const bool in = slot.stamp == t;
+        present += in;
+        all = logical_and(all, pick(in, slot.value, Bounds{1, 1}));
+      }
+      if (present == 0) return truth_bounds(Truth::False);
+      return not_yet > 0 ? logical_and(all, Bounds{0, 1}) : all;
+    }
+    case BuiltinFunction::Any: {
+      Bounds any{0, 0};
+      for (std::int32_t t = from; t <= last; ++t) {
+        const Slot& slot = ring[static_cast<std::uint32_t>(t) & mask];
+        any = logical_or(any, pick(slot.stamp == t, slot.value, Bounds{0, 0}));
+      }
+      return not_yet > 0 ? logical_or(any, Bounds{0, 1}) : any;
+    }
+    default: {  // count
+      Bounds count{0, 0};
+      for (std::int32_t t = from; t <= last; ++t) {
+        const Slot& slot = ring[static_cast<std::uint32_t>(t) & mask];
+        const Bounds v = pick(slot.stamp == t, slot.value, Bounds{0, 0});
+        count = Bounds{count.lo + v.lo, count.hi + v.hi};
+      }
+      return Bounds{count.lo, count.hi + not_yet};
+    }
+  }
+}
+
+// Windows over numbers (max, min, sum, mean); all/any/count have their own
+// reader, which a bound step calls directly.
 Bounds Replayer::window_read(const WindowPlan& w) const {
+  if (w.function == BuiltinFunction::Count || w.function == BuiltinFunction::All || w.function == BuiltinFunction::Any) {
+    return truth_window_read(w);
+  }
   const std::int32_t now = w.days ? day_.days : ordinal_;
   const std::int32_t last = now - static_cast<std::int32_t>(w.offset);
   const std::int32_t first = last - static_cast<std::int32_t>(w.length) + 1;
   const std::int32_t from = w.days ? first : std::max(first, 1);
   const Slot* ring = rings_.data() + w.ring;
   const std::uint32_t mask = w.capacity - 1;
-  // Sessions not yet done (the log is shorter than the window) are unknown
-  // for all/any/count; days without an entry simply are not in the window.
-  std::int32_t not_yet = 0;
-  if (!w.days && first < 1) not_yet = std::min<std::int32_t>(1 - first, static_cast<std::int32_t>(w.length));
   std::int32_t present = 0;
-  // One loop per kind of function, so the loop body does not switch on it.
-  if (w.function == BuiltinFunction::Count || w.function == BuiltinFunction::All || w.function == BuiltinFunction::Any) {
-    // Counted without branches: a boolean's bounds are 0 or 1, so lo counts
-    // true, 1 - hi false and hi - lo unknown; a slot not in the window counts 0.
-    std::int32_t n_false = 0, n_true = 0, n_unknown = 0;
-    for (std::int32_t t = from; t <= last; ++t) {
-      const Slot& slot = ring[static_cast<std::uint32_t>(t) & mask];
-      const std::int32_t in = slot.stamp == t;
-      const auto lo = static_cast<std::int32_t>(slot.value.lo), hi = static_cast<std::int32_t>(slot.value.hi);
-      present += in;
-      n_true += in & lo;
-      n_false += in & (1 - hi);
-      n_unknown += in & (hi - lo);
-    }
-    if (w.function == BuiltinFunction::Count) return Bounds{static_cast<double>(n_true), static_cast<double>(n_true + n_unknown + not_yet)};
-    if (w.function == BuiltinFunction::All) {
-      if (n_false > 0 || present == 0) return truth_bounds(Truth::False);
-      return truth_bounds(n_unknown + not_yet > 0 ? Truth::Unknown : Truth::True);
-    }
-    if (n_true > 0) return truth_bounds(Truth::True);
-    return truth_bounds(n_unknown + not_yet > 0 ? Truth::Unknown : Truth::False);
-  }
   Bounds acc{0, 0};
   for (std::int32_t t = from; t <= last; ++t) {
     const Slot& slot = ring[static_cast<std::uint32_t>(t) & mask];
@@ -98,8 +124,8 @@ void Replayer::execute(const Step* begin, const Step* end) {
       &&latest, &&missing, &&neg, &&not_, &&abs_, &&add_, &&sub_, &&mul_, &&div_, &&max_, &&min_,
       &&lt_, &&le_, &&gt_, &&ge_, &&eq_, &&ne_, &&and_, &&or_,
       &&window_push, &&window_read_, &&streak_push, &&streak_read, &&previous_push, &&previous_read,
-      &&metric_push, &&metric_read_, &&advances_in};
-  static_assert(static_cast<int>(OpCode::AdvancesIn) + 1 == sizeof(handlers) / sizeof(handlers[0]));
+      &&metric_push, &&metric_read_, &&advances_in, &&truth_window_read_};
+  static_assert(static_cast<int>(OpCode::TruthWindowRead) + 1 == sizeof(handlers) / sizeof(handlers[0]));
   const Step* at = begin;
 #define GRADUS_NEXT                                                  \
   do {                                                               \
@@ -144,6 +170,7 @@ window_push: {
   GRADUS_NEXT;
 }
 window_read_: *at->out = window_read(plan_->windows[at->index]); GRADUS_NEXT;
+truth_window_read_: *at->out = truth_window_read(plan_->windows[at->index]); GRADUS_NEXT;
 streak_push: {
   if (context_ == Context::Session) {
     const StreakPlan& s = plan_->streaks[at->index];

@@ -425,6 +425,7 @@ void Compiler::build_stages() {
       sp.session = format_session(*stage.session);
       if (stage.session->rest) {
         sp.recovery = true;
+        plan_.has_recovery = true;
         sp.recovery_days = stage.session->rest_days ? std::max(1, static_cast<int>(whole(stage.session->rest_days->value))) : 1;
       }
       Minutes m;

@@ -37,6 +37,9 @@ enum class OpCode : std::uint8_t {
   MetricPush,    // a: metric, b: element register (every day; 0 when not a session)
   MetricRead,    // a: metric
   AdvancesIn,    // a: days
+  // A bound form, chosen by a Replayer when it binds the code, never in a
+  // Plan: WindowRead of all/any/count.
+  TruthWindowRead,
 };
 
 // Slots in a ring that must hold `n` stamps: a power of two, so that
@@ -235,6 +238,7 @@ struct Plan {
   std::vector<MetricPlan> metrics;
   std::uint32_t ring_slots = 0;
   bool needs_empty_days = false;  // some window or metric must see days without an entry
+  bool has_recovery = false;      // some stage is a recovery stage (`session rest`)
   std::uint32_t series_read = 0;  // bit per BuiltinSeries the code reads (series_registers)
   std::vector<std::uint32_t> latest_read;  // inputs read through latest()
 

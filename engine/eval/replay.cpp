@@ -39,8 +39,16 @@ void Replayer::bind(const std::vector<Instr>& code, std::vector<Step>& steps) {
         step.index = in.a;
         step.b = reg + in.b;
         break;
-      case OpCode::WindowRead: case OpCode::StreakRead: case OpCode::PreviousRead: case OpCode::MetricRead:
-      case OpCode::AdvancesIn:
+      case OpCode::WindowRead: {
+        step.index = in.a;
+        const BuiltinFunction f = plan_->windows[in.a].function;
+        if (f == BuiltinFunction::All || f == BuiltinFunction::Any || f == BuiltinFunction::Count) {
+          step.op = OpCode::TruthWindowRead;
+        }
+        break;
+      }
+      case OpCode::StreakRead: case OpCode::PreviousRead: case OpCode::MetricRead: case OpCode::AdvancesIn:
+      case OpCode::TruthWindowRead:
         step.index = in.a;
         break;
       default:
@@ -129,7 +137,7 @@ void Replayer::replay(const Log& log, std::optional<Date> until, ReplayObserver*
 // A recovery stage (`session rest [N days]`) lasts its days, then the athlete
 // moves to the next stage by themselves. Closed form, so a far-off advice
 // date costs nothing.
-void Replayer::run_recovery(Date day, ReplayObserver* observer) {
+void Replayer::recover(Date day, ReplayObserver* observer) {
   while (!state_.referred && !state_.discharged) {
     const StagePlan& stage = plan_->stages[static_cast<std::size_t>(state_.stage)];
     if (!stage.recovery || state_.stage + 1 >= static_cast<int>(plan_->stages.size())) return;
@@ -219,19 +227,24 @@ void Replayer::process(std::size_t index, const LogEntry& entry, ReplayObserver*
     latest_bounds_[i] = to_bounds(latest_[i]);
     measured_[i] = true;
   }
-  EntryView view;
-  if (observer) {
+  // An entry that is not judged, told to the observer (the view is built
+  // only when someone watches).
+  const int stage_before = state_.stage;
+  const auto tell = [&](EntryOutcome outcome, Decision decision, bool cleared) {
+    EntryView view;
     view.index = index;
     view.entry = &entry;
-    view.stage_before = state_.stage;
+    view.stage_before = stage_before;
     view.results = results_;
-  }
+    view.outcome = outcome;
+    view.decision = decision;
+    view.cleared = cleared;
+    observer->on_entry(view, *this);
+  };
 
   if (state_.discharged) {
     // The protocol has ended: kept, not judged, not counted.
-    view.outcome = entry.rest ? EntryOutcome::Measurement : EntryOutcome::NotJudgedDischarged;
-    view.decision = Decision::Discharge;
-    if (observer) observer->on_entry(view, *this);
+    if (observer) tell(entry.rest ? EntryOutcome::Measurement : EntryOutcome::NotJudgedDischarged, Decision::Discharge, false);
     return;
   }
   bool cleared = false;
@@ -244,14 +257,11 @@ void Replayer::process(std::size_t index, const LogEntry& entry, ReplayObserver*
     cleared = true;
     enter_stage(state_.stage, entry.date);
   }
-  view.cleared = cleared;
   if (entry.rest) {
     context_ = Context::Entry;
     load_day(Context::Entry, &entry, observer ? plan_->loads : plan_->history_loads);
     execute_history(observer);
-    view.outcome = EntryOutcome::Measurement;
-    view.decision = state_.referred ? Decision::Refer : state_.last_decision;
-    if (observer) observer->on_entry(view, *this);
+    if (observer) tell(EntryOutcome::Measurement, state_.referred ? Decision::Refer : state_.last_decision, cleared);
     return;
   }
   if (state_.referred) {
@@ -263,9 +273,7 @@ void Replayer::process(std::size_t index, const LogEntry& entry, ReplayObserver*
     execute_history(observer);
     session_dates_.push_back(entry.date);
     state_.last_session = entry.date;
-    view.outcome = EntryOutcome::NotJudgedReferred;
-    view.decision = Decision::Refer;
-    if (observer) observer->on_entry(view, *this);
+    if (observer) tell(EntryOutcome::NotJudgedReferred, Decision::Refer, cleared);
     return;
   }
   judge(index, entry, cleared, observer);
@@ -364,20 +372,7 @@ void Replayer::judge(std::size_t index, const LogEntry& entry, bool cleared, Rep
     if (blocked == Blocked::None && rule.rest_days > 0) state_.rest_until = day_ + rule.rest_days;
   }
 
-  EntryView view;
-  if (observer) {
-    view.index = index;
-    view.entry = &entry;
-    view.outcome = EntryOutcome::Judged;
-    view.stage_before = stage_index;
-    view.sessions_in_stage = state_.sessions_in_stage;
-    view.days_in_stage = days_in_stage;
-    view.decision = decision;
-    view.rule = best;
-    view.blocked = blocked;
-    view.cleared = cleared;
-    view.results = results_;
-  }
+  const int sessions_in_stage = state_.sessions_in_stage;  // as judged, before a change of stage
 
   session_dates_.push_back(day_);
   state_.last_session = day_;
@@ -392,7 +387,21 @@ void Replayer::judge(std::size_t index, const LogEntry& entry, bool cleared, Rep
   if (decision == Decision::Discharge) state_.discharged = true;
   // A stage change starts the next day; the streaks of the new stage start afresh.
   if (change) enter_stage(next_stage, day_ + 1);
-  if (observer) observer->on_entry(view, *this);
+  if (observer) {
+    EntryView view;
+    view.index = index;
+    view.entry = &entry;
+    view.outcome = EntryOutcome::Judged;
+    view.stage_before = stage_index;
+    view.sessions_in_stage = sessions_in_stage;
+    view.days_in_stage = days_in_stage;
+    view.decision = decision;
+    view.rule = best;
+    view.blocked = blocked;
+    view.cleared = cleared;
+    view.results = results_;
+    observer->on_entry(view, *this);
+  }
 }
 
 std::span<const Value> Replayer::register_values() const {

@@ -113,7 +113,10 @@ class Replayer {
 
   void reset(const Log& log);
   void replay(const Log& log, std::optional<Date> until, ReplayObserver* observer);
-  void run_recovery(Date day, ReplayObserver* observer);
+  void run_recovery(Date day, ReplayObserver* observer) {
+    if (plan_->has_recovery) recover(day, observer);
+  }
+  void recover(Date day, ReplayObserver* observer);
   void empty_day(Date day);
   void process(std::size_t index, const LogEntry& entry, ReplayObserver* observer);
   void judge(std::size_t index, const LogEntry& entry, bool cleared, ReplayObserver* observer);
@@ -153,6 +156,7 @@ class Replayer {
     return to_bounds(plan.missing);
   }
   Bounds window_read(const WindowPlan& window) const;
+  Bounds truth_window_read(const WindowPlan& window) const;
   Bounds metric_read(std::size_t index) const;
 
   std::shared_ptr<const Plan> plan_;
