@@ -60,13 +60,11 @@ void Replayer::bind(const std::vector<Instr>& code, std::vector<Step>& steps) {
   }
 }
 
-// Today's values, one per input: the entry's own (the log loader gives every
-// entry a place for each input), or none on a day without an entry. An entry
-// built with fewer values (through the API) is padded with absent ones.
-const LogValue* Replayer::day_values() {
+// day_values() on a day without an entry (none logged), or for an entry built
+// with fewer values than inputs (through the API): padded with absent ones.
+const LogValue* Replayer::padded_day_values() {
   if (!entry_) return absent_values_.data();
   const std::vector<LogValue>& values = entry_->values;
-  if (values.size() >= plan_->inputs.size()) return values.data();
   std::copy(values.begin(), values.end(), padded_values_.begin());
   std::fill(padded_values_.begin() + static_cast<std::ptrdiff_t>(values.size()), padded_values_.end(), LogValue{});
   return padded_values_.data();
@@ -310,8 +308,9 @@ void Replayer::judge(std::size_t index, const LogEntry& entry, bool cleared, Rep
     }
   } else {
     // The same choice, with the rules in that order already.
+    const Bounds* reg = registers_.data();
     for (const StagePlan::Judged& j : stage.by_precedence) {
-      if (registers_[j.result].lo == 1) {
+      if (reg[j.result].lo == 1) {
         best = j.rule;
         break;
       }

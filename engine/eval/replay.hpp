@@ -122,7 +122,13 @@ class Replayer {
   void judge(std::size_t index, const LogEntry& entry, bool cleared, ReplayObserver* observer);
   void enter_stage(int stage, Date start);
   void load_day(Context context, const LogEntry* entry, const LoadSet& loads);
-  const LogValue* day_values();
+  // Today's values, one per input (inline: the loader always sizes entries
+  // so, and only an entry built short through the API takes the slow way).
+  const LogValue* day_values() {
+    if (entry_ && entry_->values.size() >= plan_->inputs.size()) [[likely]] return entry_->values.data();
+    return padded_day_values();
+  }
+  const LogValue* padded_day_values();
   // An instruction bound to this Replayer: its operands are addresses in the
   // register file (or the latest() table), resolved once when the Replayer is
   // made, so the inner loop does no index arithmetic.
