@@ -130,8 +130,8 @@ inline Bounds abs(Bounds a) {
 // tests (detail::below in value.hpp) on pairs of bounds. For numbers that are
 // not NaN, below(x, y) is exactly
 //     y - x > min(tolerance * max(|x|, |y|), DBL_MAX)
-// (capping the tolerance at DBL_MAX makes an infinite bound below every
-// larger one and no other), and at_most(x, y) and same_decimal(x, y) are
+// (the cap keeps an infinite gap beyond the tolerance, and an infinite
+// bound within it of nothing else), and at_most(x, y) and same_decimal(x, y) are
 // !below(y, x) and !below(x, y) & !below(y, x). So each comparison takes two
 // below tests on lanes of the two registers, done side by side (SSE2 on
 // x86-64), and a table gives the result from their bits and "either operand
