@@ -6,8 +6,15 @@ namespace gradus {
 
 Source::Source(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
   line_starts_.push_back(0);
+  line_multibyte_.push_back(false);
   for (std::size_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+    const auto c = static_cast<unsigned char>(text_[i]);
+    if (c == '\n') {
+      line_starts_.push_back(i + 1);
+      line_multibyte_.push_back(false);
+    } else if (c >= 0x80) {
+      line_multibyte_.back() = true;
+    }
   }
 }
 
@@ -22,6 +29,7 @@ std::pair<std::uint32_t, std::uint32_t> Source::position(std::size_t offset) con
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
   std::size_t start = line_starts_[line - 1];
+  if (!line_multibyte_[line - 1]) return {line, static_cast<std::uint32_t>(offset - start + 1)};
   // A byte order mark is not a character of line 1.
   if (line == 1 && offset >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;
   // Count code points: every byte that is not a UTF-8 continuation byte.

@@ -45,6 +45,9 @@ class Source {
   std::string path_;
   std::string text_;
   std::vector<std::size_t> line_starts_;
+  // Lines with a multi-byte character: elsewhere a column is the byte
+  // distance (a log of a thousand entries asks for thousands of positions).
+  std::vector<bool> line_multibyte_;
 };
 
 using SourcePtr = std::shared_ptr<const Source>;

@@ -56,11 +56,13 @@ int run_advise(int argc, char** argv) {
     return usage_error("advise", "expected a PROTOCOL and a LOG");
   }
   if (!check_format("advise", format, {"text", "json"}, std::cerr)) return kExitUsage;
-  Date date = local_today();
+  Date date;
   if (vm.count("date")) {
     const auto parsed = parse_date_option("advise", "--date", date_text);
     if (!parsed) return kExitUsage;
     date = *parsed;
+  } else {
+    date = local_today();  // only when asked: it reads the time zone database
   }
   auto inputs = load_replay_inputs("advise", files[0], files[1]);
   if (!inputs) return kExitUsage;
