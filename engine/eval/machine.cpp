@@ -109,16 +109,18 @@ Bounds Replayer::metric_read(std::size_t index) const {
   return r ? Bounds{*r, *r} : undefined_bounds();
 }
 
-// Threaded dispatch (GCC's labels as values, which clang shares): each
-// handler jumps straight to the next one, so the branch predictor sees one
-// indirect jump per handler rather than one for the whole loop, and a stage's
-// fixed sequence of instructions is predicted as a sequence.
+// Direct-threaded dispatch (GCC's labels as values, which clang shares): a
+// bound step holds the address of its handler, and each handler jumps
+// straight to the next step's, so the branch predictor sees one indirect
+// jump per handler rather than one for the whole loop, and a stage's fixed
+// sequence of instructions is predicted as a sequence. Called with
+// `handler_table`, it only hands out the handlers' addresses (bind asks).
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wpedantic"
 #ifdef __clang__
 #pragma clang diagnostic ignored "-Wgnu-label-as-value"
 #endif
-void Replayer::execute(const Step* begin, const Step* end) {
+void Replayer::execute(const Step* begin, const Step* end, const void* const** handler_table) {
   // In OpCode order.
   static const void* const handlers[] = {
       &&latest, &&missing, &&neg, &&not_, &&abs_, &&add_, &&sub_, &&mul_, &&div_, &&max_, &&min_,
@@ -126,14 +128,18 @@ void Replayer::execute(const Step* begin, const Step* end) {
       &&window_push, &&window_read_, &&streak_push, &&streak_read, &&previous_push, &&previous_read,
       &&metric_push, &&metric_read_, &&advances_in, &&truth_window_read_};
   static_assert(static_cast<int>(OpCode::TruthWindowRead) + 1 == sizeof(handlers) / sizeof(handlers[0]));
+  if (handler_table) {
+    *handler_table = handlers;
+    return;
+  }
   const Step* at = begin;
-#define GRADUS_NEXT                                                  \
-  do {                                                               \
-    if (++at == end) return;                                         \
-    goto* handlers[static_cast<std::size_t>(at->op)];                \
+#define GRADUS_NEXT          \
+  do {                       \
+    if (++at == end) return; \
+    goto* at->handler;       \
   } while (0)
   if (at == end) return;
-  goto* handlers[static_cast<std::size_t>(at->op)];
+  goto* at->handler;
 
 latest: *at->out = *at->a; GRADUS_NEXT;
 missing: {

@@ -27,6 +27,8 @@ Replayer::Replayer(std::shared_ptr<const Plan> plan) : plan_(std::move(plan)) {
 
 void Replayer::bind(const std::vector<Instr>& code, std::vector<Step>& steps) {
   Bounds* reg = registers_.data();
+  const void* const* handlers = nullptr;
+  execute(nullptr, nullptr, &handlers);
   steps.reserve(code.size());
   for (const Instr& in : code) {
     Step step;
@@ -56,6 +58,7 @@ void Replayer::bind(const std::vector<Instr>& code, std::vector<Step>& steps) {
         step.b = reg + in.b;
         break;
     }
+    step.handler = handlers[static_cast<std::size_t>(step.op)];
     steps.push_back(step);
   }
 }

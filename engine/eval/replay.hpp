@@ -133,6 +133,7 @@ class Replayer {
   // register file (or the latest() table), resolved once when the Replayer is
   // made, so the inner loop does no index arithmetic.
   struct Step {
+    const void* handler = nullptr;  // the code for `op` in execute(), jumped to directly
     OpCode op{};
     std::uint32_t index = 0;  // window, streak, previous, metric; days for AdvancesIn
     Bounds* out = nullptr;
@@ -144,7 +145,9 @@ class Replayer {
   void execute_session(Segment segment) {
     execute(session_steps_.data() + segment.begin, session_steps_.data() + segment.end);
   }
-  void execute(const Step* begin, const Step* end);
+  // With `handlers`, only hands out the address of each OpCode's code (only
+  // execute can take them), for bind.
+  void execute(const Step* begin, const Step* end, const void* const** handlers = nullptr);
   // An entry that is not judged: everything for an observer (which may read
   // every let), else only what keeps the histories.
   void execute_history(const ReplayObserver* observer) {
