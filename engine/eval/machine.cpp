@@ -5,24 +5,17 @@
 #include "engine/eval/replay.hpp"
 
 namespace gradus::eval {
-// all/any/count over a window, folded without a branch on the values: all
-// is the Kleene `and` of the slots in the window (min of the bounds), any
-// their `or` (max), count sums lo (certainly true) and hi (possibly true); a
-// slot not in the window is the fold's identity.
-Bounds Replayer::truth_window_read(const WindowPlan& w) const {
-  const std::int32_t now = w.days ? day_.days : ordinal_;
-  const std::int32_t last = now - static_cast<std::int32_t>(w.offset);
-  const std::int32_t first = last - static_cast<std::int32_t>(w.length) + 1;
-  const Slot* ring = rings_.data() + w.ring;
-  const std::uint32_t mask = w.capacity - 1;
-  const std::int32_t from = w.days ? first : std::max(first, 1);
-  // Sessions not yet done (the log is shorter than the window) are unknown;
-  // days without an entry simply are not in the window.
-  const std::int32_t not_yet = !w.days && first < 1 ? std::min<std::int32_t>(1 - first, static_cast<std::int32_t>(w.length)) : 0;
-  std::int32_t present = 0;
-  switch (w.function) {
+// all/any/count over the window's slots from..last, folded without a branch
+// on the values: all is the Kleene `and` of the slots in the window (min of
+// the bounds), any their `or` (max), count sums lo (certainly true) and hi
+// (possibly true); a slot not in the window is the fold's identity.
+// `not_yet` sessions (the log is shorter than the window) are unknown.
+Bounds Replayer::fold_truths(BuiltinFunction function, const Slot* ring, std::uint32_t mask, std::int32_t from,
+                             std::int32_t last, std::int32_t not_yet) {
+  switch (function) {
     case BuiltinFunction::All: {
       Bounds all{1, 1};
+      std::int32_t present = 0;
       for (std::int32_t t = from; t <= last; ++t) {
         const Slot& slot = ring[static_cast<std::uint32_t>(t) & mask];
         const bool in = slot.stamp == t;
@@ -52,18 +45,20 @@ Bounds Replayer::truth_window_read(const WindowPlan& w) const {
   }
 }
 
-// Windows over numbers (max, min, sum, mean); all/any/count have their own
-// reader, which a bound step calls directly.
 Bounds Replayer::window_read(const WindowPlan& w) const {
-  if (w.function == BuiltinFunction::Count || w.function == BuiltinFunction::All || w.function == BuiltinFunction::Any) {
-    return truth_window_read(w);
-  }
   const std::int32_t now = w.days ? day_.days : ordinal_;
   const std::int32_t last = now - static_cast<std::int32_t>(w.offset);
   const std::int32_t first = last - static_cast<std::int32_t>(w.length) + 1;
   const std::int32_t from = w.days ? first : std::max(first, 1);
   const Slot* ring = rings_.data() + w.ring;
   const std::uint32_t mask = w.capacity - 1;
+  if (w.function == BuiltinFunction::Count || w.function == BuiltinFunction::All || w.function == BuiltinFunction::Any) {
+    // Sessions not yet done are unknown; days without an entry simply are
+    // not in the window.
+    const std::int32_t not_yet =
+        !w.days && first < 1 ? std::min<std::int32_t>(1 - first, static_cast<std::int32_t>(w.length)) : 0;
+    return fold_truths(w.function, ring, mask, from, last, not_yet);
+  }
   std::int32_t present = 0;
   Bounds acc{0, 0};
   for (std::int32_t t = from; t <= last; ++t) {
@@ -126,8 +121,8 @@ void Replayer::execute(const Step* begin, const Step* end, const void* const** h
       &&latest, &&missing, &&neg, &&not_, &&abs_, &&add_, &&sub_, &&mul_, &&div_, &&max_, &&min_,
       &&lt_, &&le_, &&gt_, &&ge_, &&eq_, &&ne_, &&and_, &&or_,
       &&window_push, &&window_read_, &&streak_push, &&streak_read, &&previous_push, &&previous_read,
-      &&metric_push, &&metric_read_, &&advances_in, &&truth_window_read_};
-  static_assert(static_cast<int>(OpCode::TruthWindowRead) + 1 == sizeof(handlers) / sizeof(handlers[0]));
+      &&metric_push, &&metric_read_, &&advances_in};
+  static_assert(static_cast<int>(OpCode::AdvancesIn) + 1 == sizeof(handlers) / sizeof(handlers[0]));
   if (handler_table) {
     *handler_table = handlers;
     return;
@@ -176,7 +171,6 @@ window_push: {
   GRADUS_NEXT;
 }
 window_read_: *at->out = window_read(plan_->windows[at->index]); GRADUS_NEXT;
-truth_window_read_: *at->out = truth_window_read(plan_->windows[at->index]); GRADUS_NEXT;
 streak_push: {
   if (context_ == Context::Session) {
     const StreakPlan& s = plan_->streaks[at->index];

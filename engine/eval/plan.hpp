@@ -37,9 +37,6 @@ enum class OpCode : std::uint8_t {
   MetricPush,    // a: metric, b: element register (every day; 0 when not a session)
   MetricRead,    // a: metric
   AdvancesIn,    // a: days
-  // A bound form, chosen by a Replayer when it binds the code, never in a
-  // Plan: WindowRead of all/any/count.
-  TruthWindowRead,
 };
 
 // Slots in a ring that must hold `n` stamps: a power of two, so that

@@ -41,16 +41,8 @@ void Replayer::bind(const std::vector<Instr>& code, std::vector<Step>& steps) {
         step.index = in.a;
         step.b = reg + in.b;
         break;
-      case OpCode::WindowRead: {
-        step.index = in.a;
-        const BuiltinFunction f = plan_->windows[in.a].function;
-        if (f == BuiltinFunction::All || f == BuiltinFunction::Any || f == BuiltinFunction::Count) {
-          step.op = OpCode::TruthWindowRead;
-        }
-        break;
-      }
-      case OpCode::StreakRead: case OpCode::PreviousRead: case OpCode::MetricRead: case OpCode::AdvancesIn:
-      case OpCode::TruthWindowRead:
+      case OpCode::WindowRead: case OpCode::StreakRead: case OpCode::PreviousRead: case OpCode::MetricRead:
+      case OpCode::AdvancesIn:
         step.index = in.a;
         break;
       default:
@@ -232,15 +224,7 @@ void Replayer::process(std::size_t index, const LogEntry& entry, ReplayObserver*
   // only when someone watches).
   const int stage_before = state_.stage;
   const auto tell = [&](EntryOutcome outcome, Decision decision, bool cleared) {
-    EntryView view;
-    view.index = index;
-    view.entry = &entry;
-    view.stage_before = stage_before;
-    view.results = results_;
-    view.outcome = outcome;
-    view.decision = decision;
-    view.cleared = cleared;
-    observer->on_entry(view, *this);
+    observer->on_entry(entry_view(index, entry, stage_before, outcome, decision, cleared), *this);
   };
 
   if (state_.discharged) {
@@ -390,20 +374,27 @@ void Replayer::judge(std::size_t index, const LogEntry& entry, bool cleared, Rep
   // A stage change starts the next day; the streaks of the new stage start afresh.
   if (change) enter_stage(next_stage, day_ + 1);
   if (observer) {
-    EntryView view;
-    view.index = index;
-    view.entry = &entry;
-    view.outcome = EntryOutcome::Judged;
-    view.stage_before = stage_index;
+    EntryView view = entry_view(index, entry, stage_index, EntryOutcome::Judged, decision, cleared);
     view.sessions_in_stage = sessions_in_stage;
     view.days_in_stage = days_in_stage;
-    view.decision = decision;
     view.rule = best;
     view.blocked = blocked;
-    view.cleared = cleared;
-    view.results = results_;
     observer->on_entry(view, *this);
   }
+}
+
+// What an observer is told of every entry, judged or not.
+EntryView Replayer::entry_view(std::size_t index, const LogEntry& entry, int stage_before, EntryOutcome outcome,
+                               Decision decision, bool cleared) const {
+  EntryView view;
+  view.index = index;
+  view.entry = &entry;
+  view.stage_before = stage_before;
+  view.outcome = outcome;
+  view.decision = decision;
+  view.cleared = cleared;
+  view.results = results_;
+  return view;
 }
 
 std::span<const Value> Replayer::register_values() const {

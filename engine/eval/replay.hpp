@@ -121,6 +121,8 @@ class Replayer {
   void process(std::size_t index, const LogEntry& entry, ReplayObserver* observer);
   void judge(std::size_t index, const LogEntry& entry, bool cleared, ReplayObserver* observer);
   void enter_stage(int stage, Date start);
+  EntryView entry_view(std::size_t index, const LogEntry& entry, int stage_before, EntryOutcome outcome,
+                       Decision decision, bool cleared) const;
   void load_day(Context context, const LogEntry* entry, const LoadSet& loads);
   // Today's values, one per input (inline: the loader always sizes entries
   // so, and only an entry built short through the API takes the slow way).
@@ -165,7 +167,8 @@ class Replayer {
     return to_bounds(plan.missing);
   }
   Bounds window_read(const WindowPlan& window) const;
-  Bounds truth_window_read(const WindowPlan& window) const;
+  static Bounds fold_truths(BuiltinFunction function, const Slot* ring, std::uint32_t mask, std::int32_t from,
+                            std::int32_t last, std::int32_t not_yet);
   Bounds metric_read(std::size_t index) const;
 
   std::shared_ptr<const Plan> plan_;
