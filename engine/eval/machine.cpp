@@ -115,25 +115,23 @@ Bounds Replayer::metric_read(std::size_t index) const {
 #ifdef __clang__
 #pragma clang diagnostic ignored "-Wgnu-label-as-value"
 #endif
-void Replayer::execute(const Step* begin, const Step* end, const void* const** handler_table) {
-  // In OpCode order.
+void Replayer::execute(const Step* at, const void* const** handler_table) {
+  // In OpCode order, then the end of a program.
   static const void* const handlers[] = {
       &&latest, &&missing, &&neg, &&not_, &&abs_, &&add_, &&sub_, &&mul_, &&div_, &&max_, &&min_,
       &&lt_, &&le_, &&gt_, &&ge_, &&eq_, &&ne_, &&and_, &&or_,
       &&window_push, &&window_read_, &&streak_push, &&streak_read, &&previous_push, &&previous_read,
-      &&metric_push, &&metric_read_, &&advances_in};
-  static_assert(static_cast<int>(OpCode::AdvancesIn) + 1 == sizeof(handlers) / sizeof(handlers[0]));
+      &&metric_push, &&metric_read_, &&advances_in, &&decide, &&end};
+  static_assert(static_cast<int>(OpCode::Decide) + 2 == sizeof(handlers) / sizeof(handlers[0]));
   if (handler_table) {
     *handler_table = handlers;
     return;
   }
-  const Step* at = begin;
-#define GRADUS_NEXT          \
-  do {                       \
-    if (++at == end) return; \
-    goto* at->handler;       \
+#define GRADUS_NEXT     \
+  do {                  \
+    ++at;               \
+    goto* at->handler;  \
   } while (0)
-  if (at == end) return;
   goto* at->handler;
 
 latest: *at->out = *at->a; GRADUS_NEXT;
@@ -225,6 +223,14 @@ advances_in: {
   *at->out = Bounds{n, n};
   GRADUS_NEXT;
 }
+decide:
+  if (at->a->lo == 1) {
+    decided_ = static_cast<int>(at->index);
+    return;
+  }
+  GRADUS_NEXT;
+end:
+  return;
 #undef GRADUS_NEXT
 }
 #pragma GCC diagnostic pop

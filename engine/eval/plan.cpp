@@ -137,7 +137,8 @@ class Compiler {
   void assign_register_kinds();
   void select_loads();
   void lay_out_sessions();
-  Segment lay_out_program(const std::vector<Segment>& rules);
+  std::vector<Instr> deciding_code(const StagePlan& stage) const;
+  Segment lay_out_program(const std::vector<Instr>& rules);
 
   Plan& plan_;
   std::vector<Instr> update_;
@@ -507,12 +508,9 @@ void Compiler::run() {
   }
   // What a session of each stage runs: its rules' code, adjacent segments
   // merged (the safety rules' code is one run), so judging is a few calls.
-  const auto merged = [&](const StagePlan& stage, bool cues) {
+  const auto merged = [&](const StagePlan& stage) {
     std::vector<Segment> segments, out;
-    for (const int r : stage.evaluated) {
-      const RulePlan& rule = plan_.rules[static_cast<std::size_t>(r)];
-      if (cues || rule.tier != Tier::Cue) segments.push_back(rule.code);
-    }
+    for (const int r : stage.evaluated) segments.push_back(plan_.rules[static_cast<std::size_t>(r)].code);
     std::sort(segments.begin(), segments.end(), [](Segment a, Segment b) { return a.begin < b.begin; });
     for (const Segment segment : segments) {
       if (segment.begin == segment.end) continue;
@@ -524,10 +522,7 @@ void Compiler::run() {
     }
     return out;
   };
-  for (auto& stage : plan_.stages) {
-    stage.judge_code = merged(stage, true);
-    stage.decide_code = merged(stage, false);
-  }
+  for (auto& stage : plan_.stages) stage.judge_code = merged(stage);
   lay_out_sessions();
   // Which built-in series and which latest() inputs the code reads: the
   // replay keeps only those up to date.
@@ -570,6 +565,9 @@ void for_each_operand(const Instr& in, F&& use) {
     case OpCode::WindowPush: case OpCode::StreakPush: case OpCode::PreviousPush: case OpCode::MetricPush:
       use(in.b);
       break;
+    case OpCode::Decide:
+      use(in.a);
+      break;
     default:
       break;
   }
@@ -579,14 +577,12 @@ bool is_push(OpCode op) {
   return op == OpCode::WindowPush || op == OpCode::StreakPush || op == OpCode::PreviousPush || op == OpCode::MetricPush;
 }
 
-// The update program less what `rules` (segments of code) do not need, then
-// `rules`, appended to Plan::session_code.
-Segment Compiler::lay_out_program(const std::vector<Segment>& rules) {
+// The update program less what `rules` does not read (`rules` is code laid
+// out after it), appended to Plan::session_code, then `rules`.
+Segment Compiler::lay_out_program(const std::vector<Instr>& rules) {
   std::vector<bool> needed(plan_.registers, false);
   std::vector<bool> keep(plan_.update.end - plan_.update.begin, false);
-  for (const Segment s : rules) {
-    for (std::uint32_t i = s.begin; i < s.end; ++i) for_each_operand(plan_.code[i], [&](std::uint32_t r) { needed[r] = true; });
-  }
+  for (const Instr& in : rules) for_each_operand(in, [&](std::uint32_t r) { needed[r] = true; });
   // Backwards over the update program: a push always runs (the history is
   // the whole log's), anything else only when something kept reads it.
   for (std::uint32_t i = plan_.update.end; i-- > plan_.update.begin;) {
@@ -598,14 +594,49 @@ Segment Compiler::lay_out_program(const std::vector<Segment>& rules) {
   for (std::uint32_t i = plan_.update.begin; i < plan_.update.end; ++i) {
     if (keep[i - plan_.update.begin]) plan_.session_code.push_back(plan_.code[i]);
   }
-  for (const Segment s : rules) {
-    plan_.session_code.insert(plan_.session_code.end(), plan_.code.begin() + s.begin, plan_.code.begin() + s.end);
-  }
+  plan_.session_code.insert(plan_.session_code.end(), rules.begin(), rules.end());
   return Segment{begin, static_cast<std::uint32_t>(plan_.session_code.size())};
 }
 
+// The code after the update program in a stage's session program
+// (StagePlan::session_program): first what runs at every session whatever
+// decides it, a streak's push and the code of its element (a streak counts
+// every session of its stage); then the rules in the order they take
+// precedence, each its remaining code and a Decide.
+std::vector<Instr> Compiler::deciding_code(const StagePlan& stage) const {
+  std::vector<int> deciding;
+  for (const int r : stage.evaluated) {
+    if (plan_.rules[static_cast<std::size_t>(r)].tier != Tier::Cue) deciding.push_back(r);
+  }
+  std::vector<bool> always(plan_.code.size(), false);
+  std::vector<bool> needed(plan_.registers, false);
+  std::vector<Instr> out;
+  for (const int r : deciding) {
+    const Segment code = plan_.rules[static_cast<std::size_t>(r)].code;
+    for (std::uint32_t i = code.end; i-- > code.begin;) {
+      const Instr& in = plan_.code[i];
+      always[i] = in.op == OpCode::StreakPush || needed[in.dst];
+      if (always[i]) for_each_operand(in, [&](std::uint32_t reg) { needed[reg] = true; });
+    }
+    for (std::uint32_t i = code.begin; i < code.end; ++i) {
+      if (always[i]) out.push_back(plan_.code[i]);
+    }
+  }
+  std::stable_sort(deciding.begin(), deciding.end(), [&](int a, int b) {
+    return plan_.rules[static_cast<std::size_t>(a)].tier < plan_.rules[static_cast<std::size_t>(b)].tier;
+  });
+  for (const int r : deciding) {
+    const RulePlan& rule = plan_.rules[static_cast<std::size_t>(r)];
+    for (std::uint32_t i = rule.code.begin; i < rule.code.end; ++i) {
+      if (!always[i]) out.push_back(plan_.code[i]);
+    }
+    out.push_back(Instr{OpCode::Decide, 0, rule.result, static_cast<std::uint32_t>(r)});
+  }
+  return out;
+}
+
 void Compiler::lay_out_sessions() {
-  for (auto& stage : plan_.stages) stage.session_program = lay_out_program(stage.decide_code);
+  for (auto& stage : plan_.stages) stage.session_program = lay_out_program(deciding_code(stage));
   plan_.history_program = lay_out_program({});
 }
 
@@ -655,23 +686,17 @@ void Compiler::assign_register_kinds() {
       const RulePlan& rule = plan_.rules[static_cast<std::size_t>(r)];
       stage.judged.push_back(StagePlan::Judged{rule.result, rule.tier, r});
     }
-    for (const StagePlan::Judged& j : stage.judged) {
-      if (j.tier != Tier::Cue) stage.by_precedence.push_back(j);
-    }
-    std::stable_sort(stage.by_precedence.begin(), stage.by_precedence.end(),
-                     [](const StagePlan::Judged& a, const StagePlan::Judged& b) { return a.tier < b.tier; });
   }
 }
 
-// The loads each unwatched program needs: what its instructions read, and
-// for a stage the registers the judge reads.
+// The loads each unwatched program needs: what its instructions read (a
+// rule whose whole condition is an input is read by its Decide).
 void Compiler::select_loads() {
-  const auto select = [&](Segment program, const std::vector<StagePlan::Judged>& judged) {
+  const auto select = [&](Segment program) {
     std::vector<bool> read(plan_.registers, false);
     for (std::uint32_t i = program.begin; i < program.end; ++i) {
       for_each_operand(plan_.session_code[i], [&](std::uint32_t r) { read[r] = true; });
     }
-    for (const auto& j : judged) read[j.result] = true;
     LoadSet out;
     const auto keep = [&](const std::vector<Load>& all, std::vector<Load>& kept) {
       for (const Load& load : all) {
@@ -683,8 +708,8 @@ void Compiler::select_loads() {
     keep(plan_.loads.missing, out.missing);
     return out;
   };
-  for (auto& stage : plan_.stages) stage.session_loads = select(stage.session_program, stage.by_precedence);
-  plan_.history_loads = select(plan_.history_program, {});
+  for (auto& stage : plan_.stages) stage.session_loads = select(stage.session_program);
+  plan_.history_loads = select(plan_.history_program);
 }
 
 }  // namespace

@@ -37,6 +37,9 @@ enum class OpCode : std::uint8_t {
   MetricPush,    // a: metric, b: element register (every day; 0 when not a session)
   MetricRead,    // a: metric
   AdvancesIn,    // a: days
+  // Session programs only: if register a (a rule's condition) holds, rule b
+  // decides the session and the program ends there.
+  Decide,
 };
 
 // Slots in a ring that must hold `n` stamps: a power of two, so that
@@ -160,13 +163,14 @@ struct StagePlan {
   std::vector<int> rules;     // this stage's rules
   std::vector<int> evaluated; // safety rules and this stage's rules, in source order
   std::vector<Segment> judge_code;  // the code of `evaluated`, adjacent segments merged
-  // The same without the cues: what a replay with no observer runs, since a
-  // cue changes no decision and nothing else reads it (a streak inside a cue
-  // is read only by that cue).
-  std::vector<Segment> decide_code;
-  // A judged session of this stage with no observer in one run: the update
-  // program less the lets nothing here needs (a let only another stage's
-  // rules read), then decide_code. In Plan::session_code.
+  // A judged session of this stage with no observer, in one run (in
+  // Plan::session_code): the update program less the lets nothing here needs
+  // (a let only another stage's rules read); then what must run at every
+  // session (each streak's push and its element); then each rule that
+  // decides (not the cues: a cue changes no decision, and a streak inside a
+  // cue is read only by that cue), most conservative tier first and source
+  // order within a tier, its condition followed by a Decide. The first rule
+  // that holds decides, so the code of the rules after it never runs.
   Segment session_program;
   // `evaluated` as the judge reads it: a few bytes per rule, not a RulePlan.
   struct Judged {
@@ -175,12 +179,7 @@ struct StagePlan {
     int rule = 0;
   };
   std::vector<Judged> judged;
-  // The same less the cues, most conservative tier first and source order
-  // within a tier: the first that holds decides (a replay with no observer
-  // reads no further).
-  std::vector<Judged> by_precedence;
-  // The loads session_program and by_precedence read (an input that is a
-  // rule's whole condition is read by no instruction, only by the judge).
+  // The loads session_program reads.
   LoadSet session_loads;
 };
 

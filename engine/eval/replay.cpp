@@ -21,38 +21,57 @@ Replayer::Replayer(std::shared_ptr<const Plan> plan) : plan_(std::move(plan)) {
   measured_.assign(plan_->inputs.size(), false);
   absent_values_.assign(plan_->inputs.size(), LogValue{});
   padded_values_.assign(plan_->inputs.size(), LogValue{});
-  bind(plan_->code, code_steps_);
-  bind(plan_->session_code, session_steps_);
+  const Plan& p = *plan_;
+  watched_update_ = bind(p.code, {p.update});
+  history_ = bind(p.session_code, {p.history_program});
+  for (const StagePlan& stage : p.stages) {
+    std::vector<Segment> watched{p.update};
+    watched.insert(watched.end(), stage.judge_code.begin(), stage.judge_code.end());
+    watched_judge_.push_back(bind(p.code, watched));
+    session_.push_back(bind(p.session_code, {stage.session_program}));
+  }
 }
 
-void Replayer::bind(const std::vector<Instr>& code, std::vector<Step>& steps) {
+std::uint32_t Replayer::bind(const std::vector<Instr>& code, const std::vector<Segment>& segments) {
   Bounds* reg = registers_.data();
   const void* const* handlers = nullptr;
-  execute(nullptr, nullptr, &handlers);
-  steps.reserve(code.size());
-  for (const Instr& in : code) {
-    Step step;
-    step.op = in.op;
-    step.out = reg + in.dst;
-    switch (in.op) {
-      case OpCode::Latest: step.a = latest_bounds_.data() + in.a; break;
-      case OpCode::Missing: case OpCode::Neg: case OpCode::Not: case OpCode::Abs: step.a = reg + in.a; break;
-      case OpCode::WindowPush: case OpCode::StreakPush: case OpCode::PreviousPush: case OpCode::MetricPush:
-        step.index = in.a;
-        step.b = reg + in.b;
-        break;
-      case OpCode::WindowRead: case OpCode::StreakRead: case OpCode::PreviousRead: case OpCode::MetricRead:
-      case OpCode::AdvancesIn:
-        step.index = in.a;
-        break;
-      default:
-        step.a = reg + in.a;
-        step.b = reg + in.b;
-        break;
+  execute(nullptr, &handlers);
+  const auto begin = static_cast<std::uint32_t>(steps_.size());
+  for (const Segment segment : segments) {
+    for (std::uint32_t i = segment.begin; i < segment.end; ++i) {
+      const Instr& in = code[i];
+      Step step;
+      step.op = in.op;
+      step.out = reg + in.dst;
+      switch (in.op) {
+        case OpCode::Latest: step.a = latest_bounds_.data() + in.a; break;
+        case OpCode::Missing: case OpCode::Neg: case OpCode::Not: case OpCode::Abs: step.a = reg + in.a; break;
+        case OpCode::WindowPush: case OpCode::StreakPush: case OpCode::PreviousPush: case OpCode::MetricPush:
+          step.index = in.a;
+          step.b = reg + in.b;
+          break;
+        case OpCode::WindowRead: case OpCode::StreakRead: case OpCode::PreviousRead: case OpCode::MetricRead:
+        case OpCode::AdvancesIn:
+          step.index = in.a;
+          break;
+        case OpCode::Decide:
+          step.out = nullptr;
+          step.a = reg + in.a;
+          step.index = in.b;
+          break;
+        default:
+          step.a = reg + in.a;
+          step.b = reg + in.b;
+          break;
+      }
+      step.handler = handlers[static_cast<std::size_t>(step.op)];
+      steps_.push_back(step);
     }
-    step.handler = handlers[static_cast<std::size_t>(step.op)];
-    steps.push_back(step);
   }
+  Step end;  // the end of the program
+  end.handler = handlers[static_cast<std::size_t>(OpCode::Decide) + 1];
+  steps_.push_back(end);
+  return begin;
 }
 
 // day_values() on a day without an entry (none logged), or for an entry built
@@ -272,15 +291,17 @@ void Replayer::judge(std::size_t index, const LogEntry& entry, bool cleared, Rep
   const int stage_index = state_.stage;
   const StagePlan& stage = plan_->stages[static_cast<std::size_t>(stage_index)];
   load_day(Context::Session, &entry, observer ? plan_->loads : stage.session_loads);
+  int best = -1;
   if (observer) {
     // Everything, for explanations: every let and every rule, cues included.
-    execute(plan_->update);
-    for (const Segment segment : stage.judge_code) execute(segment);
+    execute(watched_judge_[static_cast<std::size_t>(stage_index)]);
   } else {
-    execute_session(stage.session_program);
+    // The rules in the order they take precedence: the first that holds decides.
+    decided_ = -1;
+    execute(session_[static_cast<std::size_t>(stage_index)]);
+    best = decided_;
   }
   const int days_in_stage = day_ - state_.stage_start + 1;
-  int best = -1;
   if (observer) {
     Tier best_tier = Tier::Cue;
     for (const StagePlan::Judged& j : stage.judged) {
@@ -291,15 +312,6 @@ void Replayer::judge(std::size_t index, const LogEntry& entry, bool cleared, Rep
       if (t == Truth::True && j.tier < best_tier) {
         best = j.rule;
         best_tier = j.tier;
-      }
-    }
-  } else {
-    // The same choice, with the rules in that order already.
-    const Bounds* reg = registers_.data();
-    for (const StagePlan::Judged& j : stage.by_precedence) {
-      if (reg[j.result].lo == 1) {
-        best = j.rule;
-        break;
       }
     }
   }

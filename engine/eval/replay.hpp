@@ -133,29 +133,26 @@ class Replayer {
   const LogValue* padded_day_values();
   // An instruction bound to this Replayer: its operands are addresses in the
   // register file (or the latest() table), resolved once when the Replayer is
-  // made, so the inner loop does no index arithmetic.
+  // made, so the inner loop does no index arithmetic. A bound program ends
+  // with a step whose handler returns, so the loop keeps no end to compare.
   struct Step {
     const void* handler = nullptr;  // the code for `op` in execute(), jumped to directly
     OpCode op{};
-    std::uint32_t index = 0;  // window, streak, previous, metric; days for AdvancesIn
+    std::uint32_t index = 0;  // window, streak, previous, metric; days for AdvancesIn; rule for Decide
     Bounds* out = nullptr;
     const Bounds* a = nullptr;
     const Bounds* b = nullptr;
   };
-  void bind(const std::vector<Instr>& code, std::vector<Step>& steps);
-  void execute(Segment segment) { execute(code_steps_.data() + segment.begin, code_steps_.data() + segment.end); }
-  void execute_session(Segment segment) {
-    execute(session_steps_.data() + segment.begin, session_steps_.data() + segment.end);
-  }
+  // Binds the instructions of each segment, in turn, as one program in
+  // steps_, and returns where it starts.
+  std::uint32_t bind(const std::vector<Instr>& code, const std::vector<Segment>& segments);
+  void execute(std::uint32_t program) { execute(steps_.data() + program); }
   // With `handlers`, only hands out the address of each OpCode's code (only
-  // execute can take them), for bind.
-  void execute(const Step* begin, const Step* end, const void* const** handlers = nullptr);
+  // execute can take them), and of the end of a program, for bind.
+  void execute(const Step* at, const void* const** handlers = nullptr);
   // An entry that is not judged: everything for an observer (which may read
   // every let), else only what keeps the histories.
-  void execute_history(const ReplayObserver* observer) {
-    if (observer) return execute(plan_->update);
-    execute_session(plan_->history_program);
-  }
+  void execute_history(const ReplayObserver* observer) { execute(observer ? watched_update_ : history_); }
 
   // Today's value of an input, or the range a missing one may take.
   Bounds input_value(std::size_t input) const {
@@ -176,8 +173,15 @@ class Replayer {
 
   // Evaluation buffers, sized from the Plan.
   std::vector<Bounds> registers_;
-  std::vector<Step> code_steps_;     // Plan::code, bound
-  std::vector<Step> session_steps_;  // Plan::session_code, bound
+  // The bound programs, one after another. Each stage's judged session with
+  // an observer runs the whole update program and every rule of the stage
+  // (watched_judge_), without one its session program (session_); an entry
+  // not judged runs the update program with an observer, the history
+  // program without.
+  std::vector<Step> steps_;
+  std::uint32_t watched_update_ = 0, history_ = 0;
+  std::vector<std::uint32_t> watched_judge_, session_;
+  int decided_ = -1;  // the rule a session program's Decide chose, or -1
   mutable std::vector<Value> observed_;  // registers_ as Values, for register_values()
   std::vector<Truth> results_;
   std::vector<Slot> rings_;
