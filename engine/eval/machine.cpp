@@ -5,63 +5,68 @@
 #include "engine/eval/replay.hpp"
 
 namespace gradus::eval {
-// all/any/count over the window's slots from..last, folded without a branch
-// on the values: all is the Kleene `and` of the slots in the window (min of
-// the bounds), any their `or` (max), count sums lo (certainly true) and hi
-// (possibly true); a slot not in the window is the fold's identity.
-// `not_yet` sessions (the log is shorter than the window) are unknown.
-Bounds Replayer::fold_truths(BuiltinFunction function, const Slot* ring, std::uint32_t mask, std::int32_t from,
-                             std::int32_t last, std::int32_t not_yet) {
-  switch (function) {
-    case BuiltinFunction::All: {
-      Bounds all{1, 1};
-      std::int32_t present = 0;
-      for (std::int32_t t = from; t <= last; ++t) {
-        const Slot& slot = ring[static_cast<std::uint32_t>(t) & mask];
-        const bool in = slot.stamp == t;
-        present += in;
-        all = logical_and(all, pick(in, slot.value, Bounds{1, 1}));
-      }
-      if (present == 0) return truth_bounds(Truth::False);
-      return not_yet > 0 ? logical_and(all, Bounds{0, 1}) : all;
-    }
-    case BuiltinFunction::Any: {
-      Bounds any{0, 0};
-      for (std::int32_t t = from; t <= last; ++t) {
-        const Slot& slot = ring[static_cast<std::uint32_t>(t) & mask];
-        any = logical_or(any, pick(slot.stamp == t, slot.value, Bounds{0, 0}));
-      }
-      return not_yet > 0 ? logical_or(any, Bounds{0, 1}) : any;
-    }
-    default: {  // count
-      Bounds count{0, 0};
-      for (std::int32_t t = from; t <= last; ++t) {
-        const Slot& slot = ring[static_cast<std::uint32_t>(t) & mask];
-        const Bounds v = pick(slot.stamp == t, slot.value, Bounds{0, 0});
-        count = Bounds{count.lo + v.lo, count.hi + v.hi};
-      }
-      return Bounds{count.lo, count.hi + not_yet};
-    }
-  }
-}
 
-Bounds Replayer::window_read(const WindowPlan& w) const {
+// Where a window lies now: its slots from..last, and how many of its
+// sessions are not yet done (the log is shorter than the window; days
+// without an entry simply are not in it).
+inline Replayer::WindowExtent Replayer::extent(const WindowPlan& w) const {
   const std::int32_t now = w.days ? day_.days : ordinal_;
   const std::int32_t last = now - static_cast<std::int32_t>(w.offset);
   const std::int32_t first = last - static_cast<std::int32_t>(w.length) + 1;
-  const std::int32_t from = w.days ? first : std::max(first, 1);
+  if (w.days) return WindowExtent{first, last, 0};
+  const std::int32_t not_yet = first < 1 ? std::min<std::int32_t>(1 - first, static_cast<std::int32_t>(w.length)) : 0;
+  return WindowExtent{std::max(first, 1), last, not_yet};
+}
+
+// all/any/count over the window's slots, folded without a branch on the
+// values: all is the Kleene `and` of the slots in the window (min of the
+// bounds), any their `or` (max), count sums lo (certainly true) and hi
+// (possibly true); a slot not in the window is the fold's identity, and a
+// session not yet done is unknown. One handler each (inlined there), since
+// the window's function is known when the code is bound.
+template <BuiltinFunction F>
+[[gnu::always_inline]] inline Bounds Replayer::fold_truths(const WindowPlan& w) const {
+  const WindowExtent e = extent(w);
   const Slot* ring = rings_.data() + w.ring;
   const std::uint32_t mask = w.capacity - 1;
-  if (w.function == BuiltinFunction::Count || w.function == BuiltinFunction::All || w.function == BuiltinFunction::Any) {
-    // Sessions not yet done are unknown; days without an entry simply are
-    // not in the window.
-    const std::int32_t not_yet =
-        !w.days && first < 1 ? std::min<std::int32_t>(1 - first, static_cast<std::int32_t>(w.length)) : 0;
-    return fold_truths(w.function, ring, mask, from, last, not_yet);
+  if constexpr (F == BuiltinFunction::All) {
+    Bounds all{1, 1};
+    std::int32_t present = 0;
+    for (std::int32_t t = e.from; t <= e.last; ++t) {
+      const Slot& slot = ring[static_cast<std::uint32_t>(t) & mask];
+      const bool in = slot.stamp == t;
+      present += in;
+      all = logical_and(all, pick(in, slot.value, Bounds{1, 1}));
+    }
+    if (present == 0) return truth_bounds(Truth::False);
+    return e.not_yet > 0 ? logical_and(all, Bounds{0, 1}) : all;
+  } else if constexpr (F == BuiltinFunction::Any) {
+    Bounds any{0, 0};
+    for (std::int32_t t = e.from; t <= e.last; ++t) {
+      const Slot& slot = ring[static_cast<std::uint32_t>(t) & mask];
+      any = logical_or(any, pick(slot.stamp == t, slot.value, Bounds{0, 0}));
+    }
+    return e.not_yet > 0 ? logical_or(any, Bounds{0, 1}) : any;
+  } else {
+    static_assert(F == BuiltinFunction::Count);
+    Bounds count{0, 0};
+    for (std::int32_t t = e.from; t <= e.last; ++t) {
+      const Slot& slot = ring[static_cast<std::uint32_t>(t) & mask];
+      const Bounds v = pick(slot.stamp == t, slot.value, Bounds{0, 0});
+      count = Bounds{count.lo + v.lo, count.hi + v.hi};
+    }
+    return Bounds{count.lo, count.hi + e.not_yet};
   }
+}
+
+// sum/mean/max/min over the values in the window.
+Bounds Replayer::window_read(const WindowPlan& w) const {
+  const WindowExtent e = extent(w);
+  const Slot* ring = rings_.data() + w.ring;
+  const std::uint32_t mask = w.capacity - 1;
   std::int32_t present = 0;
   Bounds acc{0, 0};
-  for (std::int32_t t = from; t <= last; ++t) {
+  for (std::int32_t t = e.from; t <= e.last; ++t) {
     const Slot& slot = ring[static_cast<std::uint32_t>(t) & mask];
     if (slot.stamp != t) continue;
     const Bounds v = slot.value;
@@ -116,13 +121,13 @@ Bounds Replayer::metric_read(std::size_t index) const {
 #pragma clang diagnostic ignored "-Wgnu-label-as-value"
 #endif
 void Replayer::execute(const Step* at, const void* const** handler_table) {
-  // In OpCode order, then the end of a program.
+  // In OpCode order, then the end of a program, then all/any/count windows.
   static const void* const handlers[] = {
       &&latest, &&missing, &&neg, &&not_, &&abs_, &&add_, &&sub_, &&mul_, &&div_, &&max_, &&min_,
       &&lt_, &&le_, &&gt_, &&ge_, &&eq_, &&ne_, &&and_, &&or_,
       &&window_push, &&window_read_, &&streak_push, &&streak_read, &&previous_push, &&previous_read,
-      &&metric_push, &&metric_read_, &&advances_in, &&decide, &&end};
-  static_assert(static_cast<int>(OpCode::Decide) + 2 == sizeof(handlers) / sizeof(handlers[0]));
+      &&metric_push, &&metric_read_, &&advances_in, &&decide, &&end, &&window_all, &&window_any, &&window_count};
+  static_assert(kHandlers == sizeof(handlers) / sizeof(handlers[0]));
   if (handler_table) {
     *handler_table = handlers;
     return;
@@ -169,6 +174,9 @@ window_push: {
   GRADUS_NEXT;
 }
 window_read_: *at->out = window_read(plan_->windows[at->index]); GRADUS_NEXT;
+window_all: *at->out = fold_truths<BuiltinFunction::All>(plan_->windows[at->index]); GRADUS_NEXT;
+window_any: *at->out = fold_truths<BuiltinFunction::Any>(plan_->windows[at->index]); GRADUS_NEXT;
+window_count: *at->out = fold_truths<BuiltinFunction::Count>(plan_->windows[at->index]); GRADUS_NEXT;
 streak_push: {
   if (context_ == Context::Session) {
     const StreakPlan& s = plan_->streaks[at->index];

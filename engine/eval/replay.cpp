@@ -65,11 +65,20 @@ std::uint32_t Replayer::bind(const std::vector<Instr>& code, const std::vector<S
           break;
       }
       step.handler = handlers[static_cast<std::size_t>(step.op)];
+      if (in.op == OpCode::WindowRead) {
+        // all/any/count have a handler each (after the end of a program's).
+        switch (plan_->windows[in.a].function) {
+          case BuiltinFunction::All: step.handler = handlers[kWindowAll]; break;
+          case BuiltinFunction::Any: step.handler = handlers[kWindowAll + 1]; break;
+          case BuiltinFunction::Count: step.handler = handlers[kWindowAll + 2]; break;
+          default: break;
+        }
+      }
       steps_.push_back(step);
     }
   }
   Step end;  // the end of the program
-  end.handler = handlers[static_cast<std::size_t>(OpCode::Decide) + 1];
+  end.handler = handlers[kEnd];
   steps_.push_back(end);
   return begin;
 }

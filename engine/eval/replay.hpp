@@ -143,6 +143,11 @@ class Replayer {
     const Bounds* a = nullptr;
     const Bounds* b = nullptr;
   };
+  // execute()'s handlers beyond one per OpCode: the end of a program, and
+  // WindowRead of all, any and count (bind picks those by the window).
+  static constexpr std::size_t kEnd = static_cast<std::size_t>(OpCode::Decide) + 1;
+  static constexpr std::size_t kWindowAll = kEnd + 1;
+  static constexpr std::size_t kHandlers = kWindowAll + 3;
   // Binds the instructions of each segment, in turn, as one program in
   // steps_, and returns where it starts.
   std::uint32_t bind(const std::vector<Instr>& code, const std::vector<Segment>& segments);
@@ -163,9 +168,14 @@ class Replayer {
     }
     return to_bounds(plan.missing);
   }
+  struct WindowExtent {
+    std::int32_t from = 0, last = 0;  // the window's slots (stamps)
+    std::int32_t not_yet = 0;         // its sessions not yet done
+  };
+  WindowExtent extent(const WindowPlan& window) const;
   Bounds window_read(const WindowPlan& window) const;
-  static Bounds fold_truths(BuiltinFunction function, const Slot* ring, std::uint32_t mask, std::int32_t from,
-                            std::int32_t last, std::int32_t not_yet);
+  template <BuiltinFunction F>
+  Bounds fold_truths(const WindowPlan& window) const;
   Bounds metric_read(std::size_t index) const;
 
   std::shared_ptr<const Plan> plan_;
