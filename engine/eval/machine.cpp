@@ -126,7 +126,7 @@ void Replayer::execute(const Step* at, const void* const** handler_table) {
       &&latest, &&missing, &&neg, &&not_, &&abs_, &&add_, &&sub_, &&mul_, &&div_, &&max_, &&min_,
       &&lt_, &&le_, &&gt_, &&ge_, &&eq_, &&ne_, &&and_, &&or_,
       &&window_push, &&window_read_, &&streak_push, &&streak_read, &&previous_push, &&previous_read,
-      &&metric_push, &&metric_read_, &&advances_in, &&decide, &&end, &&window_all, &&window_any, &&window_count};
+      &&metric_push, &&metric_read_, &&advances_in, &&load_number, &&load_flag, &&load_missing, &&decide, &&end, &&window_all, &&window_any, &&window_count};
   static_assert(kHandlers == sizeof(handlers) / sizeof(handlers[0]));
   if (handler_table) {
     *handler_table = handlers;
@@ -231,6 +231,9 @@ advances_in: {
   *at->out = Bounds{n, n};
   GRADUS_NEXT;
 }
+load_number: *at->out = logged_number(values_[at->index], *at->a); GRADUS_NEXT;
+load_flag: *at->out = logged_flag(values_[at->index], *at->a); GRADUS_NEXT;
+load_missing: *at->out = logged_missing(values_[at->index], *at->a); GRADUS_NEXT;
 decide:
   if (at->a->lo == 1) {
     decided_ = static_cast<int>(at->index);

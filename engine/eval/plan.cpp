@@ -135,7 +135,6 @@ class Compiler {
   void compile_stage_rules();
   RulePlan compile_rule(const ast::Rule& rule, int stage, std::string id);
   void assign_register_kinds();
-  void select_loads();
   void lay_out_sessions();
   std::vector<Instr> deciding_code(const StagePlan& stage) const;
   Segment lay_out_program(const std::vector<Instr>& rules);
@@ -523,7 +522,6 @@ void Compiler::run() {
     return out;
   };
   for (auto& stage : plan_.stages) stage.judge_code = merged(stage);
-  lay_out_sessions();
   // Which built-in series and which latest() inputs the code reads: the
   // replay keeps only those up to date.
   for (const auto& series : plan_.series_registers) plan_.series_read |= 1u << series.index;
@@ -538,8 +536,8 @@ void Compiler::run() {
     const bool never_known = !is_known(to_bounds(plan_.inputs[read.index].missing));
     plan_.loads.missing.push_back(Load{read.index, read.reg, truth_bounds(never_known, never_known)});
   }
+  lay_out_sessions();
   assign_register_kinds();
-  select_loads();
   for (const Instr& in : plan_.code) {
     if (in.op == OpCode::Latest &&
         std::find(plan_.latest_read.begin(), plan_.latest_read.end(), in.a) == plan_.latest_read.end()) {
@@ -590,11 +588,32 @@ Segment Compiler::lay_out_program(const std::vector<Instr>& rules) {
     keep[i - plan_.update.begin] = is_push(in.op) || needed[in.dst];
     if (keep[i - plan_.update.begin]) for_each_operand(in, [&](std::uint32_t r) { needed[r] = true; });
   }
-  const auto begin = static_cast<std::uint32_t>(plan_.session_code.size());
+  std::vector<Instr> program;
   for (std::uint32_t i = plan_.update.begin; i < plan_.update.end; ++i) {
-    if (keep[i - plan_.update.begin]) plan_.session_code.push_back(plan_.code[i]);
+    if (keep[i - plan_.update.begin]) program.push_back(plan_.code[i]);
   }
-  plan_.session_code.insert(plan_.session_code.end(), rules.begin(), rules.end());
+  program.insert(program.end(), rules.begin(), rules.end());
+  // Each input's load just before the first instruction that reads it.
+  std::vector<Instr> load(plan_.registers, Instr{});
+  std::vector<bool> loaded(plan_.registers, true);
+  const auto loads = [&](const std::vector<Load>& list, OpCode op) {
+    for (std::uint32_t i = 0; i < list.size(); ++i) {
+      load[list[i].reg] = Instr{op, list[i].reg, list[i].index, i};
+      loaded[list[i].reg] = false;
+    }
+  };
+  loads(plan_.loads.numbers, OpCode::LoadNumber);
+  loads(plan_.loads.flags, OpCode::LoadFlag);
+  loads(plan_.loads.missing, OpCode::LoadMissing);
+  const auto begin = static_cast<std::uint32_t>(plan_.session_code.size());
+  for (const Instr& in : program) {
+    for_each_operand(in, [&](std::uint32_t r) {
+      if (loaded[r]) return;
+      plan_.session_code.push_back(load[r]);
+      loaded[r] = true;
+    });
+    plan_.session_code.push_back(in);
+  }
   return Segment{begin, static_cast<std::uint32_t>(plan_.session_code.size())};
 }
 
@@ -687,29 +706,6 @@ void Compiler::assign_register_kinds() {
       stage.judged.push_back(StagePlan::Judged{rule.result, rule.tier, r});
     }
   }
-}
-
-// The loads each unwatched program needs: what its instructions read (a
-// rule whose whole condition is an input is read by its Decide).
-void Compiler::select_loads() {
-  const auto select = [&](Segment program) {
-    std::vector<bool> read(plan_.registers, false);
-    for (std::uint32_t i = program.begin; i < program.end; ++i) {
-      for_each_operand(plan_.session_code[i], [&](std::uint32_t r) { read[r] = true; });
-    }
-    LoadSet out;
-    const auto keep = [&](const std::vector<Load>& all, std::vector<Load>& kept) {
-      for (const Load& load : all) {
-        if (read[load.reg]) kept.push_back(load);
-      }
-    };
-    keep(plan_.loads.numbers, out.numbers);
-    keep(plan_.loads.flags, out.flags);
-    keep(plan_.loads.missing, out.missing);
-    return out;
-  };
-  for (auto& stage : plan_.stages) stage.session_loads = select(stage.session_program);
-  plan_.history_loads = select(plan_.history_program);
 }
 
 }  // namespace

@@ -37,6 +37,12 @@ enum class OpCode : std::uint8_t {
   MetricPush,    // a: metric, b: element register (every day; 0 when not a session)
   MetricRead,    // a: metric
   AdvancesIn,    // a: days
+  // Today's value of input a, or (LoadMissing) whether it is missing, into
+  // the register; b: the Load in Plan::loads.numbers, .flags or .missing.
+  // Unwatched programs (Plan::session_code) only: each input is loaded just
+  // before the first instruction that reads it, so a session decided early
+  // does not load what only later rules read.
+  LoadNumber, LoadFlag, LoadMissing,
   // Session programs only: if register a (a rule's condition) holds, rule b
   // decides the session and the program ends there.
   Decide,
@@ -179,8 +185,6 @@ struct StagePlan {
     int rule = 0;
   };
   std::vector<Judged> judged;
-  // The loads session_program reads.
-  LoadSet session_loads;
 };
 
 struct Plan {
@@ -218,10 +222,9 @@ struct Plan {
   std::vector<Preload> series_registers;
   std::vector<Preload> baseline_registers;
   // Today's value of each input read, loaded once per day however many rules
-  // read it (all of them, for a replay an observer watches).
+  // read it: all of them before any code, for a replay an observer watches;
+  // by Load instructions in the unwatched programs.
   LoadSet loads;
-  // Those the history program reads (an unwatched entry that is not judged).
-  LoadSet history_loads;
   std::uint32_t registers = 0;
   Segment update;          // lets, window/streak/previous/metric elements and pushes
   std::vector<std::uint32_t> let_registers;

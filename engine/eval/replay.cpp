@@ -54,6 +54,15 @@ std::uint32_t Replayer::bind(const std::vector<Instr>& code, const std::vector<S
         case OpCode::AdvancesIn:
           step.index = in.a;
           break;
+        case OpCode::LoadNumber: case OpCode::LoadFlag: case OpCode::LoadMissing: {
+          const LoadSet& loads = plan_->loads;
+          const std::vector<Load>& list = in.op == OpCode::LoadNumber ? loads.numbers
+                                          : in.op == OpCode::LoadFlag ? loads.flags
+                                                                      : loads.missing;
+          step.index = in.a;
+          step.a = &list[in.b].missing;
+          break;
+        }
         case OpCode::Decide:
           step.out = nullptr;
           step.a = reg + in.a;
@@ -178,26 +187,21 @@ void Replayer::enter_stage(int stage, Date start) {
   stage_ordinal_ = ordinal_ + 1;
 }
 
-// Fills the registers no instruction writes: today's inputs (entry_ is the
-// day's entry, or null on a day without one) and the built-in series; only
-// the series the code reads are computed (Plan::series_read).
-void Replayer::load_day(Context context, const LogEntry* entry, const LoadSet& loads) {
+// Today's inputs, every one the protocol reads, for a watched replay (the
+// unwatched programs load what they read themselves).
+void Replayer::load_inputs() {
   Bounds* reg = registers_.data();
-  const LogValue* values = day_values();
-  // Whether a value is logged is the least predictable thing in a log: the
-  // loads pick without a branch.
-  for (const Load& p : loads.numbers) {
-    const LogValue& logged = values[p.index];
-    reg[p.reg] = pick(logged.present, Bounds{logged.value, logged.value}, p.missing);
-  }
-  for (const Load& p : loads.flags) {
-    const LogValue& logged = values[p.index];
-    const double v = logged.value != 0;
-    reg[p.reg] = pick(logged.present, Bounds{v, v}, p.missing);
-  }
-  for (const Load& p : loads.missing) reg[p.reg] = pick(values[p.index].present, Bounds{0, 0}, p.missing);
+  for (const Load& p : plan_->loads.numbers) reg[p.reg] = logged_number(values_[p.index], p.missing);
+  for (const Load& p : plan_->loads.flags) reg[p.reg] = logged_flag(values_[p.index], p.missing);
+  for (const Load& p : plan_->loads.missing) reg[p.reg] = logged_missing(values_[p.index], p.missing);
+}
+
+// The built-in series the code reads (Plan::series_read), into their
+// registers; entry_ is the day's entry, or null on a day without one.
+void Replayer::load_series(Context context) {
+  const LogEntry* entry = entry_;
+  Bounds* reg = registers_.data();
   const std::uint32_t used = plan_->series_read;
-  if (used == 0) return;
   const auto s = [](BuiltinSeries b) { return static_cast<std::size_t>(b); };
   const auto reads = [used](BuiltinSeries b) { return (used >> static_cast<unsigned>(b)) & 1u; };
   const StagePlan& stage = plan_->stages[static_cast<std::size_t>(state_.stage)];
@@ -234,7 +238,7 @@ void Replayer::empty_day(Date day) {
   day_ = day;
   entry_ = nullptr;
   context_ = Context::Empty;
-  load_day(Context::Empty, nullptr, plan_->history_loads);
+  load_day(Context::Empty, nullptr);
   execute_history(nullptr);
 }
 
@@ -272,7 +276,7 @@ void Replayer::process(std::size_t index, const LogEntry& entry, ReplayObserver*
   }
   if (entry.rest) {
     context_ = Context::Entry;
-    load_day(Context::Entry, &entry, observer ? plan_->loads : plan_->history_loads);
+    load_day(Context::Entry, observer);
     execute_history(observer);
     if (observer) tell(EntryOutcome::Measurement, state_.referred ? Decision::Refer : state_.last_decision, cleared);
     return;
@@ -282,7 +286,7 @@ void Replayer::process(std::size_t index, const LogEntry& entry, ReplayObserver*
     ++ordinal_;
     ++state_.sessions;
     context_ = Context::Session;
-    load_day(Context::Session, &entry, observer ? plan_->loads : plan_->history_loads);
+    load_day(Context::Session, observer);
     execute_history(observer);
     session_dates_.push_back(entry.date);
     state_.last_session = entry.date;
@@ -299,7 +303,7 @@ void Replayer::judge(std::size_t index, const LogEntry& entry, bool cleared, Rep
   context_ = Context::Session;
   const int stage_index = state_.stage;
   const StagePlan& stage = plan_->stages[static_cast<std::size_t>(stage_index)];
-  load_day(Context::Session, &entry, observer ? plan_->loads : stage.session_loads);
+  load_day(Context::Session, observer);
   int best = -1;
   if (observer) {
     // Everything, for explanations: every let and every rule, cues included.

@@ -123,7 +123,25 @@ class Replayer {
   void enter_stage(int stage, Date start);
   EntryView entry_view(std::size_t index, const LogEntry& entry, int stage_before, EntryOutcome outcome,
                        Decision decision, bool cleared) const;
-  void load_day(Context context, const LogEntry* entry, const LoadSet& loads);
+  // Readies the day's registers no instruction writes: today's values (all
+  // the inputs read, for an observer) and the built-in series the code reads.
+  void load_day(Context context, const ReplayObserver* observer) {
+    values_ = day_values();
+    if (observer) load_inputs();
+    if (plan_->series_read) load_series(context);
+  }
+  void load_inputs();
+  void load_series(Context context);
+  // An input's register from today's value; whether a value is logged is the
+  // least predictable thing in a log, so these pick without a branch.
+  static Bounds logged_number(const LogValue& v, Bounds missing) {
+    return pick(v.present, Bounds{v.value, v.value}, missing);
+  }
+  static Bounds logged_flag(const LogValue& v, Bounds missing) {
+    const double f = v.value != 0;
+    return pick(v.present, Bounds{f, f}, missing);
+  }
+  static Bounds logged_missing(const LogValue& v, Bounds missing) { return pick(v.present, Bounds{0, 0}, missing); }
   // Today's values, one per input (inline: the loader always sizes entries
   // so, and only an entry built short through the API takes the slow way).
   const LogValue* day_values() {
@@ -145,7 +163,7 @@ class Replayer {
   };
   // execute()'s handlers beyond one per OpCode: the end of a program, and
   // WindowRead of all, any and count (bind picks those by the window).
-  static constexpr std::size_t kEnd = static_cast<std::size_t>(OpCode::Decide) + 1;
+  static constexpr std::size_t kEnd = static_cast<std::size_t>(OpCode::Decide) + 1;  // Decide is the last OpCode
   static constexpr std::size_t kWindowAll = kEnd + 1;
   static constexpr std::size_t kHandlers = kWindowAll + 3;
   // Binds the instructions of each segment, in turn, as one program in
@@ -212,6 +230,7 @@ class Replayer {
   // The day being evaluated.
   const Log* log_ = nullptr;
   const LogEntry* entry_ = nullptr;
+  const LogValue* values_ = nullptr;  // today's, one per input (day_values)
   Context context_ = Context::Empty;
   Date day_;
   std::int32_t ordinal_ = 0;        // sessions so far (1-based ordinal of the latest)
