@@ -141,6 +141,15 @@ void Replayer::run_all(const Log& log, ReplayObserver* observer) { replay(log, s
 
 void Replayer::replay(const Log& log, std::optional<Date> until, ReplayObserver* observer) {
   reset(log);
+  if (observer) {
+    replay_entries<true>(log, until, observer);
+  } else {
+    replay_entries<false>(log, until, nullptr);
+  }
+}
+
+template <bool Watched>
+void Replayer::replay_entries(const Log& log, std::optional<Date> until, ReplayObserver* observer) {
   std::optional<Date> cursor;  // the last day processed
   for (std::size_t i = 0; i < log.entries.size(); ++i) {
     const LogEntry& entry = log.entries[i];
@@ -154,7 +163,7 @@ void Replayer::replay(const Log& log, std::optional<Date> until, ReplayObserver*
       }
     }
     run_recovery(entry.date, observer);
-    process(i, entry, observer);
+    process<Watched>(i, entry, observer);
     cursor = entry.date;
   }
   if (!cursor) {
@@ -242,7 +251,10 @@ void Replayer::empty_day(Date day) {
   execute_history(nullptr);
 }
 
-void Replayer::process(std::size_t index, const LogEntry& entry, ReplayObserver* observer) {
+template <bool Watched>
+[[gnu::always_inline]] inline void Replayer::process(std::size_t index, const LogEntry& entry,
+                                                     ReplayObserver* observer) {
+  if constexpr (!Watched) observer = nullptr;
   day_ = entry.date;
   entry_ = &entry;
   for (const std::uint32_t i : plan_->latest_read) {
@@ -293,10 +305,13 @@ void Replayer::process(std::size_t index, const LogEntry& entry, ReplayObserver*
     if (observer) tell(EntryOutcome::NotJudgedReferred, Decision::Refer, cleared);
     return;
   }
-  judge(index, entry, cleared, observer);
+  judge<Watched>(index, entry, cleared, observer);
 }
 
-void Replayer::judge(std::size_t index, const LogEntry& entry, bool cleared, ReplayObserver* observer) {
+template <bool Watched>
+[[gnu::always_inline]] inline void Replayer::judge(std::size_t index, const LogEntry& entry, bool cleared,
+                                                   ReplayObserver* observer) {
+  if constexpr (!Watched) observer = nullptr;
   ++ordinal_;
   ++state_.sessions;
   ++state_.sessions_in_stage;
