@@ -226,9 +226,49 @@ inline Bounds eq(Bounds a, Bounds b) {
   return detail::kEqual[apart | (detail::undefined_bit(a, b) << 2) | (points << 3)];
 }
 
+// Comparisons with a constant c (a finite number: most conditions compare
+// a value with a literal). below(x, c) and below(c, x) are each monotone in
+// x: c - x moves by more from one double to the next than the tolerance
+// does, so the answer changes once, at a threshold found once per protocol
+// by bisection over the doubles (threshold_of):
+//     below(x, c)  <=>  x < before        below(c, x)  <=>  x > after
+// Each comparison is then two plain comparisons and the same table as above.
+// tests/engine/eval_bounds_test.cpp checks these against the general forms
+// around every threshold and at the edges of the doubles.
+struct Threshold {
+  double before = 0;  // the least x not below c
+  double after = 0;   // the greatest x that c is not below
+};
+Threshold threshold_of(double c);
+
+namespace detail {
+// Bit 0 and bit 1 from two lanes' tests, and bit 2: the operand undefined.
+inline unsigned test_bits(bool bit0, bool bit1, Bounds a) {
+  return static_cast<unsigned>(bit0) | (static_cast<unsigned>(bit1) << 1) | (static_cast<unsigned>(std::isnan(a.lo)) << 2);
+}
+}  // namespace detail
+
+inline Bounds lt_const(Bounds a, Threshold c) {
+  return detail::kLess[detail::test_bits(a.hi < c.before, a.lo < c.before, a)];
+}
+inline Bounds le_const(Bounds a, Threshold c) {
+  return detail::kLessEqual[detail::test_bits(a.hi > c.after, a.lo > c.after, a)];
+}
+inline Bounds gt_const(Bounds a, Threshold c) {
+  return detail::kLess[detail::test_bits(a.lo > c.after, a.hi > c.after, a)];
+}
+inline Bounds ge_const(Bounds a, Threshold c) {
+  return detail::kLessEqual[detail::test_bits(a.lo < c.before, a.hi < c.before, a)];
+}
+inline Bounds eq_const(Bounds a, Threshold c) {
+  const unsigned points = static_cast<unsigned>(is_known(a));
+  return detail::kEqual[detail::test_bits(a.hi < c.before, a.lo > c.after, a) | (points << 3)];
+}
+
 // Kleene logic over [lo, hi] in {0, 1}.
 inline Bounds logical_not(Bounds a) { return Bounds{1 - a.hi, 1 - a.lo}; }
 inline Bounds ne(Bounds a, Bounds b) { return logical_not(eq(a, b)); }
+inline Bounds ne_const(Bounds a, Threshold c) { return logical_not(eq_const(a, c)); }
 inline Bounds logical_and(Bounds a, Bounds b) { return Bounds{std::min(a.lo, b.lo), std::min(a.hi, b.hi)}; }
 inline Bounds logical_or(Bounds a, Bounds b) { return Bounds{std::max(a.lo, b.lo), std::max(a.hi, b.hi)}; }
 

@@ -121,12 +121,14 @@ Bounds Replayer::metric_read(std::size_t index) const {
 #pragma clang diagnostic ignored "-Wgnu-label-as-value"
 #endif
 void Replayer::execute(const Step* at, const void* const** handler_table) {
-  // In OpCode order, then the end of a program, then all/any/count windows.
+  // In OpCode order, then the end of a program, all/any/count windows and
+  // comparisons with a constant (replay.hpp, kEnd and after).
   static const void* const handlers[] = {
       &&latest, &&missing, &&neg, &&not_, &&abs_, &&add_, &&sub_, &&mul_, &&div_, &&max_, &&min_,
       &&lt_, &&le_, &&gt_, &&ge_, &&eq_, &&ne_, &&and_, &&or_,
       &&window_push, &&window_read_, &&streak_push, &&streak_read, &&previous_push, &&previous_read,
-      &&metric_push, &&metric_read_, &&advances_in, &&load_number, &&load_flag, &&load_missing, &&decide, &&end, &&window_all, &&window_any, &&window_count};
+      &&metric_push, &&metric_read_, &&advances_in, &&load_number, &&load_flag, &&load_missing, &&decide, &&end, &&window_all, &&window_any, &&window_count,
+      &&lt_constant, &&le_constant, &&gt_constant, &&ge_constant, &&eq_constant, &&ne_constant};
   static_assert(kHandlers == sizeof(handlers) / sizeof(handlers[0]));
   if (handler_table) {
     *handler_table = handlers;
@@ -160,6 +162,12 @@ gt_: *at->out = gt(*at->a, *at->b); GRADUS_NEXT;
 ge_: *at->out = ge(*at->a, *at->b); GRADUS_NEXT;
 eq_: *at->out = eq(*at->a, *at->b); GRADUS_NEXT;
 ne_: *at->out = ne(*at->a, *at->b); GRADUS_NEXT;
+lt_constant: *at->out = lt_const(*at->a, *at->constant); GRADUS_NEXT;
+le_constant: *at->out = le_const(*at->a, *at->constant); GRADUS_NEXT;
+gt_constant: *at->out = gt_const(*at->a, *at->constant); GRADUS_NEXT;
+ge_constant: *at->out = ge_const(*at->a, *at->constant); GRADUS_NEXT;
+eq_constant: *at->out = eq_const(*at->a, *at->constant); GRADUS_NEXT;
+ne_constant: *at->out = ne_const(*at->a, *at->constant); GRADUS_NEXT;
 and_: *at->out = logical_and(*at->a, *at->b); GRADUS_NEXT;
 or_: *at->out = logical_or(*at->a, *at->b); GRADUS_NEXT;
 window_push: {

@@ -100,7 +100,9 @@ class Compiler {
   // Constants get a register filled once per replay, not an instruction.
   std::uint32_t constant(std::vector<Instr>&, Value v) {
     const std::uint32_t reg = plan_.registers++;
-    plan_.constants.push_back(Plan::Constant{reg, Bounds{}});
+    Plan::Constant c;
+    c.reg = reg;
+    plan_.constants.push_back(c);
     constant_values_.push_back(v);
     return reg;
   }
@@ -694,6 +696,8 @@ void Compiler::assign_register_kinds() {
     Plan::Constant& c = plan_.constants[i];
     const Value& v = constant_values_[i];
     c.value = boolean[c.reg] && v.is_undefined() ? Bounds{0, 1} : to_bounds(v);
+    c.comparable = is_known(c.value) && std::isfinite(c.value.lo);
+    if (c.comparable) c.threshold = threshold_of(c.value.lo);
   }
   for (std::size_t i = 0; i < plan_.previous.size(); ++i) {
     PreviousPlan& p = plan_.previous[i];

@@ -208,6 +208,9 @@ struct Plan {
   struct Constant {
     std::uint32_t reg = 0;
     Bounds value;
+    // A finite number, and so a comparison with it takes its threshold.
+    bool comparable = false;
+    Threshold threshold;
   };
   std::vector<Constant> constants;
   // The kind of each register, fixed here: a register holds Bounds, and this

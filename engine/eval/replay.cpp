@@ -22,17 +22,42 @@ Replayer::Replayer(std::shared_ptr<const Plan> plan) : plan_(std::move(plan)) {
   absent_values_.assign(plan_->inputs.size(), LogValue{});
   padded_values_.assign(plan_->inputs.size(), LogValue{});
   const Plan& p = *plan_;
-  watched_update_ = bind(p.code, {p.update});
-  history_ = bind(p.session_code, {p.history_program});
+  std::vector<const Plan::Constant*> constants(p.registers, nullptr);
+  for (const Plan::Constant& c : p.constants) constants[c.reg] = &c;
+  watched_update_ = bind(p.code, {p.update}, constants);
+  history_ = bind(p.session_code, {p.history_program}, constants);
   for (const StagePlan& stage : p.stages) {
     std::vector<Segment> watched{p.update};
     watched.insert(watched.end(), stage.judge_code.begin(), stage.judge_code.end());
-    watched_judge_.push_back(bind(p.code, watched));
-    session_.push_back(bind(p.session_code, {stage.session_program}));
+    watched_judge_.push_back(bind(p.code, watched, constants));
+    session_.push_back(bind(p.session_code, {stage.session_program}, constants));
   }
 }
 
-std::uint32_t Replayer::bind(const std::vector<Instr>& code, const std::vector<Segment>& segments) {
+void Replayer::bind_constant_comparison(const Instr& in, const std::vector<const Plan::Constant*>& constants,
+                                        const void* const* handlers, Step& step) {
+  const Plan::Constant* right = constants[in.b];
+  const Plan::Constant* left = constants[in.a];
+  const bool on_right = right && right->comparable;
+  if (!on_right && !(left && left->comparable)) return;
+  // `c < x` is `x > c`: the constant goes to the right.
+  OpCode op = in.op;
+  if (!on_right) {
+    switch (op) {
+      case OpCode::Lt: op = OpCode::Gt; break;
+      case OpCode::Le: op = OpCode::Ge; break;
+      case OpCode::Gt: op = OpCode::Lt; break;
+      case OpCode::Ge: op = OpCode::Le; break;
+      default: break;  // Eq, Ne
+    }
+  }
+  step.a = registers_.data() + (on_right ? in.a : in.b);
+  step.constant = &(on_right ? right : left)->threshold;
+  step.handler = handlers[kLtConstant + static_cast<std::size_t>(op) - static_cast<std::size_t>(OpCode::Lt)];
+}
+
+std::uint32_t Replayer::bind(const std::vector<Instr>& code, const std::vector<Segment>& segments,
+                             const std::vector<const Plan::Constant*>& constants) {
   Bounds* reg = registers_.data();
   const void* const* handlers = nullptr;
   execute(nullptr, &handlers);
@@ -74,6 +99,7 @@ std::uint32_t Replayer::bind(const std::vector<Instr>& code, const std::vector<S
           break;
       }
       step.handler = handlers[static_cast<std::size_t>(step.op)];
+      if (in.op >= OpCode::Lt && in.op <= OpCode::Ne) bind_constant_comparison(in, constants, handlers, step);
       if (in.op == OpCode::WindowRead) {
         // all/any/count have a handler each (after the end of a program's).
         switch (plan_->windows[in.a].function) {

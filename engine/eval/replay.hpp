@@ -166,16 +166,27 @@ class Replayer {
     std::uint32_t index = 0;  // window, streak, previous, metric; days for AdvancesIn; rule for Decide
     Bounds* out = nullptr;
     const Bounds* a = nullptr;
-    const Bounds* b = nullptr;
+    union {
+      const Bounds* b = nullptr;
+      const Threshold* constant;  // a comparison with a constant: its threshold
+    };
   };
-  // execute()'s handlers beyond one per OpCode: the end of a program, and
-  // WindowRead of all, any and count (bind picks those by the window).
+  // execute()'s handlers beyond one per OpCode: the end of a program;
+  // WindowRead of all, any and count; Lt, Le, Gt, Ge, Eq, Ne with a constant
+  // (bind picks those by the window and the operands).
   static constexpr std::size_t kEnd = static_cast<std::size_t>(OpCode::Decide) + 1;  // Decide is the last OpCode
   static constexpr std::size_t kWindowAll = kEnd + 1;
-  static constexpr std::size_t kHandlers = kWindowAll + 3;
+  static constexpr std::size_t kLtConstant = kWindowAll + 3;
+  static constexpr std::size_t kHandlers = kLtConstant + 6;
   // Binds the instructions of each segment, in turn, as one program in
-  // steps_, and returns where it starts.
-  std::uint32_t bind(const std::vector<Instr>& code, const std::vector<Segment>& segments);
+  // steps_, and returns where it starts. `constants`: the Plan's constant
+  // in each register that holds one.
+  std::uint32_t bind(const std::vector<Instr>& code, const std::vector<Segment>& segments,
+                     const std::vector<const Plan::Constant*>& constants);
+  // A comparison with a constant operand: the handler that takes its
+  // threshold, the other operand first.
+  void bind_constant_comparison(const Instr& in, const std::vector<const Plan::Constant*>& constants,
+                                const void* const* handlers, Step& step);
   void execute(std::uint32_t program) { execute(steps_.data() + program); }
   // With `handlers`, only hands out the address of each OpCode's code (only
   // execute can take them), and of the end of a program, for bind.

@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <bit>
+#include <cstdint>
 #include <limits>
+#include <random>
 #include <vector>
 
 #include "engine/eval/bounds.hpp"
@@ -123,6 +126,77 @@ TEST_CASE("below, capped, is the tolerance rule of value.hpp", "[eval][bounds]")
       CHECK(detail::below_capped(x, y) == detail::below(x, y));
       CHECK(!detail::below_capped(y, x) == detail::at_most(x, y));
       CHECK((!detail::below_capped(x, y) && !detail::below_capped(y, x)) == same_decimal(x, y));
+    }
+  }
+}
+
+namespace {
+
+bool same(Bounds x, Bounds y) {
+  return std::bit_cast<std::uint64_t>(x.lo) == std::bit_cast<std::uint64_t>(y.lo) &&
+         std::bit_cast<std::uint64_t>(x.hi) == std::bit_cast<std::uint64_t>(y.hi);
+}
+
+std::vector<double> constants() {
+  return {0.0, -0.0, 1.0, -1.0, 3.0, 165.0, 0.02, 52.0 - 50, 0.1 + 0.2, 80.0, -2.5, 1.05, 1e-300, -1e-300, 5e-324,
+          -5e-324, 1e300, -1e300, std::numeric_limits<double>::max(), -std::numeric_limits<double>::max(),
+          std::numeric_limits<double>::min()};
+}
+
+// Doubles near c and its thresholds (a few hundred steps either side), the
+// edge numbers, and doubles from all over the range.
+std::vector<double> probes(double c, Threshold t, std::mt19937_64& rng) {
+  std::vector<double> out = edge_numbers();
+  for (const double centre : {c, t.before, t.after}) {
+    double up = centre, down = centre;
+    for (int i = 0; i < 300; ++i) {
+      out.push_back(up = std::nextafter(up, kInf));
+      out.push_back(down = std::nextafter(down, -kInf));
+    }
+    out.push_back(centre);
+  }
+  for (int i = 0; i < 2000; ++i) {
+    const double d = std::bit_cast<double>(rng());
+    if (!std::isnan(d)) out.push_back(d);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a constant's thresholds are exactly where below turns", "[eval][bounds]") {
+  std::mt19937_64 rng(7);
+  for (const double c : constants()) {
+    const Threshold t = threshold_of(c);
+    INFO("c = " << c << ", before = " << t.before << ", after = " << t.after);
+    for (const double x : probes(c, t, rng)) {
+      INFO("x = " << x);
+      CHECK(detail::below_capped(x, c) == (x < t.before));
+      CHECK(detail::below_capped(c, x) == (x > t.after));
+    }
+  }
+}
+
+TEST_CASE("comparisons with a constant equal the general comparisons", "[eval][bounds]") {
+  std::mt19937_64 rng(11);
+  for (const double c : constants()) {
+    const Threshold t = threshold_of(c);
+    const Bounds k{c, c};
+    const std::vector<double> xs = probes(c, t, rng);
+    std::vector<Bounds> operands = {undefined_bounds(), Bounds{-kInf, kInf}, Bounds{0, 1}, Bounds{0, 0}, Bounds{1, 1}};
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+      operands.push_back(Bounds{xs[i], xs[i]});
+      const double other = xs[(i * 7919 + 13) % xs.size()];
+      operands.push_back(Bounds{std::min(xs[i], other), std::max(xs[i], other)});
+    }
+    for (const Bounds a : operands) {
+      INFO("c = " << c << ", a = [" << a.lo << ", " << a.hi << "]");
+      CHECK(same(lt_const(a, t), lt(a, k)));
+      CHECK(same(le_const(a, t), le(a, k)));
+      CHECK(same(gt_const(a, t), gt(a, k)));
+      CHECK(same(ge_const(a, t), ge(a, k)));
+      CHECK(same(eq_const(a, t), eq(a, k)));
+      CHECK(same(ne_const(a, t), ne(a, k)));
     }
   }
 }

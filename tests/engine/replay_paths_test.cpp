@@ -180,3 +180,85 @@ stage d "D"
     CHECK(advanced > 5);
   }
 }
+
+namespace {
+
+// Records each judged session's decision and stage.
+struct Decisions final : eval::ReplayObserver {
+  std::vector<std::pair<eval::Decision, int>> seen;
+  void on_entry(const eval::EntryView& view, const eval::Replayer& r) override {
+    if (view.outcome == eval::EntryOutcome::Judged) seen.emplace_back(view.decision, r.state().stage);
+  }
+  void on_auto_advance(Date, int, int) override {}
+};
+
+// The same rules with each literal on the right, on the left, and computed
+// (`7 + 0` is an instruction's register, not a constant's).
+std::string literal_protocol(const std::string& id, const std::string& form) {
+  const auto c = [&](const std::string& value, const std::string& op, const std::string& mirrored, const std::string& x) {
+    if (form == "right") return x + " " + op + " " + value;
+    if (form == "left") return value + " " + mirrored + " " + x;
+    return x + " " + op + " " + value + " + 0";
+  };
+  return "protocol " + id + " \"Literals\"\n"
+         "input pain score 0..10\ninput rpe score 0..10\ninput hop percent\n"
+         "safety\n"
+         "  refer   if " + c("7", ">=", "<=", "pain") + "\n"
+         "  regress if " + c("4", ">", "<", "pain") + "\n"
+         "  hold    if " + c("5", "==", "==", "rpe") + "\n"
+         "stage a \"A\"\n  session walk 20 min\n"
+         "  advance if " + c("2", "<=", ">=", "pain") + " for 2 sessions and " + c("80%", ">=", "<=", "hop") + "\n"
+         "stage b \"B\"\n  session run 10 min\n"
+         "  regress if " + c("1", "<", ">", "pain") + " and " + c("6", ">", "<", "rpe") + "\n"
+         "  advance if " + c("3", "<", ">", "pain") + " for 2 sessions and " + c("4", "!=", "!=", "rpe") + "\n"
+         "stage c \"C\"\n  session run 20 min\n"
+         "  discharge if " + c("0", "==", "==", "pain") + " for 2 sessions\n";
+}
+
+}  // namespace
+
+// A comparison with a constant takes its own, shorter way (a threshold found
+// once per protocol, bounds.hpp); with the constant on either side, and
+// against the general comparison, every decision must be the same, values
+// at the edge of the decimal tolerance included.
+TEST_CASE("a comparison decides alike with its literal on either side or computed", "[eval][property]") {
+  const Protocol right = test::compile_ok(literal_protocol("right", "right"));
+  const Protocol left = test::compile_ok(literal_protocol("left", "left"));
+  const Protocol computed = test::compile_ok(literal_protocol("computed", "computed"));
+  const auto replayer = [](const Protocol& p) {
+    return eval::Replayer(std::shared_ptr<const eval::Plan>(std::shared_ptr<const eval::Plan>{}, &p.plan()));
+  };
+  eval::Replayer r_right = replayer(right), r_left = replayer(left), r_computed = replayer(computed);
+  std::mt19937_64 rng(0x11e7a1);
+  const auto near = [&](double k, double scale) {
+    const double steps[] = {0, 5e-10, -5e-10, 3e-9, -3e-9, 1e-12, -1e-12};
+    return k + std::max(std::abs(k), 1.0) * scale * steps[rng() % 7];
+  };
+  int mismatches = 0, judged = 0, advanced = 0;
+  for (int n = 0; n < 400; ++n) {
+    Log log = test::random_safety_log(rng, right.syntax(), test::day("2026-03-02"), {4, 40});
+    for (LogEntry& e : log.entries) {
+      for (std::size_t i = 0; i < e.values.size(); ++i) {
+        LogValue& v = e.values[i];
+        // Mostly logged and clean, so athletes get to the later stages' rules.
+        v.present = rng() % 10 != 0;
+        const bool hop = right.plan().inputs[i].name == "hop";
+        v.value = hop ? near(80, 1) : near(rng() % 3 ? 0 : static_cast<double>(rng() % 8), 1);
+      }
+    }
+    Decisions a, b, c;
+    r_right.run_all(log, &a);
+    r_left.run_all(log, &b);
+    r_computed.run_all(log, &c);
+    judged += static_cast<int>(a.seen.size());
+    advanced += r_right.state().stage > 0;
+    if (a.seen != b.seen || a.seen != c.seen) ++mismatches;
+    // And unwatched, each ends where it did watched.
+    const eval::ReplayState watched = r_right.state();
+    r_right.run_all(log);
+    if (!(r_right.state() == watched)) ++mismatches;
+  }
+  INFO(judged << " sessions judged, " << advanced << " logs past the first stage");
+  CHECK(mismatches == 0);
+  CHECK(advanced > 40);
+}
