@@ -59,6 +59,21 @@ template <BuiltinFunction F>
   }
 }
 
+// `COND for N sessions`: the Kleene `and` of the condition's truths at the
+// stage's last N sessions (min of the bounds), a session with nothing
+// recorded unknown, and false while the stage has had fewer than N; no
+// branch on what was recorded.
+inline Bounds Replayer::streak_truth(const StreakPlan& s) const {
+  const std::int32_t first = ordinal_ - static_cast<std::int32_t>(s.length) + 1;
+  if (first < stage_ordinal_) return truth_bounds(Truth::False);
+  Bounds all{1, 1};
+  for (std::int32_t o = first; o <= ordinal_; ++o) {
+    const Slot& slot = rings_[s.ring + ring_slot(o, s.capacity)];
+    all = logical_and(all, pick(slot.stamp == o, slot.value, Bounds{0, 1}));
+  }
+  return all;
+}
+
 // sum/mean/max/min over the values in the window.
 Bounds Replayer::window_read(const WindowPlan& w) const {
   const WindowExtent e = extent(w);
@@ -120,18 +135,29 @@ Bounds Replayer::metric_read(std::size_t index) const {
 #ifdef __clang__
 #pragma clang diagnostic ignored "-Wgnu-label-as-value"
 #endif
-void Replayer::execute(const Step* at, const void* const** handler_table) {
+void Replayer::execute(const Step* at, HandlerTable* table) {
   // In OpCode order, then the end of a program, all/any/count windows and
   // comparisons with a constant (replay.hpp, kEnd and after).
   static const void* const handlers[] = {
       &&latest, &&missing, &&neg, &&not_, &&abs_, &&add_, &&sub_, &&mul_, &&div_, &&max_, &&min_,
       &&lt_, &&le_, &&gt_, &&ge_, &&eq_, &&ne_, &&and_, &&or_,
       &&window_push, &&window_read_, &&streak_push, &&streak_read, &&previous_push, &&previous_read,
-      &&metric_push, &&metric_read_, &&advances_in, &&load_number, &&load_flag, &&load_missing, &&decide, &&end, &&window_all, &&window_any, &&window_count,
+      &&metric_push, &&metric_read_, &&advances_in, &&load_number, &&load_flag, &&load_missing, &&decide, &&end,
+      &&window_all, &&window_any, &&window_count,
       &&lt_constant, &&le_constant, &&gt_constant, &&ge_constant, &&eq_constant, &&ne_constant};
+  // The same with a Decide after it, for the steps that can end a condition.
+  static const void* const deciding[] = {
+      nullptr, &&missing_decide, nullptr, &&not_decide, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
+      &&lt_decide, &&le_decide, &&gt_decide, &&ge_decide, &&eq_decide, &&ne_decide, &&and_decide, &&or_decide,
+      nullptr, nullptr, nullptr, &&streak_read_decide, nullptr, nullptr,
+      nullptr, nullptr, nullptr, nullptr, &&load_flag_decide, &&load_missing_decide, nullptr, nullptr,
+      &&window_all_decide, &&window_any_decide, nullptr,
+      &&lt_constant_decide, &&le_constant_decide, &&gt_constant_decide, &&ge_constant_decide, &&eq_constant_decide,
+      &&ne_constant_decide};
   static_assert(kHandlers == sizeof(handlers) / sizeof(handlers[0]));
-  if (handler_table) {
-    *handler_table = handlers;
+  static_assert(kHandlers == sizeof(deciding) / sizeof(deciding[0]));
+  if (table) {
+    *table = HandlerTable{handlers, deciding};
     return;
   }
 #define GRADUS_NEXT     \
@@ -139,37 +165,54 @@ void Replayer::execute(const Step* at, const void* const** handler_table) {
     ++at;               \
     goto* at->handler;  \
   } while (0)
+// A step's value into its register, then the next step.
+#define GRADUS_VALUE(expr) \
+  do {                     \
+    *at->out = (expr);     \
+    GRADUS_NEXT;           \
+  } while (0)
+// The same, and when it holds (the step ends a rule's condition), the rule
+// decides the session and the program ends: a Decide fused into the step.
+#define GRADUS_DECIDE(expr)       \
+  do {                            \
+    const Bounds holds_ = (expr); \
+    *at->out = holds_;            \
+    if (holds_.lo == 1) {         \
+      decided_ = at->rule;        \
+      return;                     \
+    }                             \
+    GRADUS_NEXT;                  \
+  } while (0)
+#define GRADUS_BOOLEAN(label, deciding_label, expr) \
+  label: GRADUS_VALUE(expr);                       \
+  deciding_label: GRADUS_DECIDE(expr)
   goto* at->handler;
 
-latest: *at->out = *at->a; GRADUS_NEXT;
-missing: {
-  const bool absent = !is_known(*at->a);
-  *at->out = truth_bounds(absent, absent);
-  GRADUS_NEXT;
-}
-neg: *at->out = neg(*at->a); GRADUS_NEXT;
-not_: *at->out = logical_not(*at->a); GRADUS_NEXT;
-abs_: *at->out = abs(*at->a); GRADUS_NEXT;
-add_: *at->out = add(*at->a, *at->b); GRADUS_NEXT;
-sub_: *at->out = sub(*at->a, *at->b); GRADUS_NEXT;
-mul_: *at->out = mul(*at->a, *at->b); GRADUS_NEXT;
-div_: *at->out = div(*at->a, *at->b); GRADUS_NEXT;
-max_: *at->out = max(*at->a, *at->b); GRADUS_NEXT;
-min_: *at->out = min(*at->a, *at->b); GRADUS_NEXT;
-lt_: *at->out = lt(*at->a, *at->b); GRADUS_NEXT;
-le_: *at->out = le(*at->a, *at->b); GRADUS_NEXT;
-gt_: *at->out = gt(*at->a, *at->b); GRADUS_NEXT;
-ge_: *at->out = ge(*at->a, *at->b); GRADUS_NEXT;
-eq_: *at->out = eq(*at->a, *at->b); GRADUS_NEXT;
-ne_: *at->out = ne(*at->a, *at->b); GRADUS_NEXT;
-lt_constant: *at->out = lt_const(*at->a, *at->constant); GRADUS_NEXT;
-le_constant: *at->out = le_const(*at->a, *at->constant); GRADUS_NEXT;
-gt_constant: *at->out = gt_const(*at->a, *at->constant); GRADUS_NEXT;
-ge_constant: *at->out = ge_const(*at->a, *at->constant); GRADUS_NEXT;
-eq_constant: *at->out = eq_const(*at->a, *at->constant); GRADUS_NEXT;
-ne_constant: *at->out = ne_const(*at->a, *at->constant); GRADUS_NEXT;
-and_: *at->out = logical_and(*at->a, *at->b); GRADUS_NEXT;
-or_: *at->out = logical_or(*at->a, *at->b); GRADUS_NEXT;
+latest: GRADUS_VALUE(*at->a);
+GRADUS_BOOLEAN(missing, missing_decide, truth_bounds(!is_known(*at->a), !is_known(*at->a)));
+neg: GRADUS_VALUE(neg(*at->a));
+GRADUS_BOOLEAN(not_, not_decide, logical_not(*at->a));
+abs_: GRADUS_VALUE(abs(*at->a));
+add_: GRADUS_VALUE(add(*at->a, *at->b));
+sub_: GRADUS_VALUE(sub(*at->a, *at->b));
+mul_: GRADUS_VALUE(mul(*at->a, *at->b));
+div_: GRADUS_VALUE(div(*at->a, *at->b));
+max_: GRADUS_VALUE(max(*at->a, *at->b));
+min_: GRADUS_VALUE(min(*at->a, *at->b));
+GRADUS_BOOLEAN(lt_, lt_decide, lt(*at->a, *at->b));
+GRADUS_BOOLEAN(le_, le_decide, le(*at->a, *at->b));
+GRADUS_BOOLEAN(gt_, gt_decide, gt(*at->a, *at->b));
+GRADUS_BOOLEAN(ge_, ge_decide, ge(*at->a, *at->b));
+GRADUS_BOOLEAN(eq_, eq_decide, eq(*at->a, *at->b));
+GRADUS_BOOLEAN(ne_, ne_decide, ne(*at->a, *at->b));
+GRADUS_BOOLEAN(lt_constant, lt_constant_decide, lt_const(*at->a, *at->constant));
+GRADUS_BOOLEAN(le_constant, le_constant_decide, le_const(*at->a, *at->constant));
+GRADUS_BOOLEAN(gt_constant, gt_constant_decide, gt_const(*at->a, *at->constant));
+GRADUS_BOOLEAN(ge_constant, ge_constant_decide, ge_const(*at->a, *at->constant));
+GRADUS_BOOLEAN(eq_constant, eq_constant_decide, eq_const(*at->a, *at->constant));
+GRADUS_BOOLEAN(ne_constant, ne_constant_decide, ne_const(*at->a, *at->constant));
+GRADUS_BOOLEAN(and_, and_decide, logical_and(*at->a, *at->b));
+GRADUS_BOOLEAN(or_, or_decide, logical_or(*at->a, *at->b));
 window_push: {
   const WindowPlan& w = plan_->windows[at->index];
   if (w.days) {
@@ -181,10 +224,10 @@ window_push: {
   }
   GRADUS_NEXT;
 }
-window_read_: *at->out = window_read(plan_->windows[at->index]); GRADUS_NEXT;
-window_all: *at->out = fold_truths<BuiltinFunction::All>(plan_->windows[at->index]); GRADUS_NEXT;
-window_any: *at->out = fold_truths<BuiltinFunction::Any>(plan_->windows[at->index]); GRADUS_NEXT;
-window_count: *at->out = fold_truths<BuiltinFunction::Count>(plan_->windows[at->index]); GRADUS_NEXT;
+window_read_: GRADUS_VALUE(window_read(plan_->windows[at->index]));
+GRADUS_BOOLEAN(window_all, window_all_decide, fold_truths<BuiltinFunction::All>(plan_->windows[at->index]));
+GRADUS_BOOLEAN(window_any, window_any_decide, fold_truths<BuiltinFunction::Any>(plan_->windows[at->index]));
+window_count: GRADUS_VALUE(fold_truths<BuiltinFunction::Count>(plan_->windows[at->index]));
 streak_push: {
   if (context_ == Context::Session) {
     const StreakPlan& s = plan_->streaks[at->index];
@@ -192,23 +235,7 @@ streak_push: {
   }
   GRADUS_NEXT;
 }
-streak_read: {
-  const StreakPlan& s = plan_->streaks[at->index];
-  const std::int32_t first = ordinal_ - static_cast<std::int32_t>(s.length) + 1;
-  if (first < stage_ordinal_) {  // fewer than N sessions in this stage
-    *at->out = truth_bounds(Truth::False);
-    GRADUS_NEXT;
-  }
-  // Kleene `and` of the sessions' truths (min of the bounds), a session
-  // with nothing recorded unknown; no branch on what was recorded.
-  Bounds all{1, 1};
-  for (std::int32_t o = first; o <= ordinal_; ++o) {
-    const Slot& slot = rings_[s.ring + ring_slot(o, s.capacity)];
-    all = logical_and(all, pick(slot.stamp == o, slot.value, Bounds{0, 1}));
-  }
-  *at->out = all;
-  GRADUS_NEXT;
-}
+GRADUS_BOOLEAN(streak_read, streak_read_decide, streak_truth(plan_->streaks[at->index]));
 previous_push: {
   if (context_ == Context::Session) {
     const PreviousPlan& p = plan_->previous[at->index];
@@ -220,8 +247,7 @@ previous_read: {
   const PreviousPlan& p = plan_->previous[at->index];
   const std::int32_t o = context_ == Context::Session ? ordinal_ - 1 : ordinal_;
   const Slot& slot = rings_[p.ring + ring_slot(o, 2)];
-  *at->out = o >= 1 && slot.stamp == o ? slot.value : p.absent;
-  GRADUS_NEXT;
+  GRADUS_VALUE(o >= 1 && slot.stamp == o ? slot.value : p.absent);
 }
 metric_push: {
   const Bounds v = context_ == Context::Session ? *at->b : Bounds{0, 0};
@@ -233,23 +259,25 @@ metric_push: {
   loads_[at->index].push(is_known(v) ? v.lo : 0);
   GRADUS_NEXT;
 }
-metric_read_: *at->out = metric_read(at->index); GRADUS_NEXT;
+metric_read_: GRADUS_VALUE(metric_read(at->index));
 advances_in: {
   const double n = advances_between(day_ - static_cast<std::int32_t>(at->index - 1), day_);
-  *at->out = Bounds{n, n};
-  GRADUS_NEXT;
+  GRADUS_VALUE((Bounds{n, n}));
 }
-load_number: *at->out = logged_number(values_[at->index], *at->a); GRADUS_NEXT;
-load_flag: *at->out = logged_flag(values_[at->index], *at->a); GRADUS_NEXT;
-load_missing: *at->out = logged_missing(values_[at->index], *at->a); GRADUS_NEXT;
+load_number: GRADUS_VALUE(logged_number(values_[at->index], *at->a));
+GRADUS_BOOLEAN(load_flag, load_flag_decide, logged_flag(values_[at->index], *at->a));
+GRADUS_BOOLEAN(load_missing, load_missing_decide, logged_missing(values_[at->index], *at->a));
 decide:
   if (at->a->lo == 1) {
-    decided_ = static_cast<int>(at->index);
+    decided_ = at->rule;
     return;
   }
   GRADUS_NEXT;
 end:
   return;
+#undef GRADUS_BOOLEAN
+#undef GRADUS_DECIDE
+#undef GRADUS_VALUE
 #undef GRADUS_NEXT
 }
 #pragma GCC diagnostic pop

@@ -34,12 +34,12 @@ Replayer::Replayer(std::shared_ptr<const Plan> plan) : plan_(std::move(plan)) {
   }
 }
 
-void Replayer::bind_constant_comparison(const Instr& in, const std::vector<const Plan::Constant*>& constants,
-                                        const void* const* handlers, Step& step) {
+std::size_t Replayer::bind_constant_comparison(const Instr& in, const std::vector<const Plan::Constant*>& constants,
+                                               Step& step) {
   const Plan::Constant* right = constants[in.b];
   const Plan::Constant* left = constants[in.a];
   const bool on_right = right && right->comparable;
-  if (!on_right && !(left && left->comparable)) return;
+  if (!on_right && !(left && left->comparable)) return static_cast<std::size_t>(in.op);
   // `c < x` is `x > c`: the constant goes to the right.
   OpCode op = in.op;
   if (!on_right) {
@@ -53,30 +53,45 @@ void Replayer::bind_constant_comparison(const Instr& in, const std::vector<const
   }
   step.a = registers_.data() + (on_right ? in.a : in.b);
   step.constant = &(on_right ? right : left)->threshold;
-  step.handler = handlers[kLtConstant + static_cast<std::size_t>(op) - static_cast<std::size_t>(OpCode::Lt)];
+  return kLtConstant + static_cast<std::size_t>(op) - static_cast<std::size_t>(OpCode::Lt);
 }
 
 std::uint32_t Replayer::bind(const std::vector<Instr>& code, const std::vector<Segment>& segments,
                              const std::vector<const Plan::Constant*>& constants) {
   Bounds* reg = registers_.data();
-  const void* const* handlers = nullptr;
-  execute(nullptr, &handlers);
+  HandlerTable table;
+  execute(nullptr, &table);
   const auto begin = static_cast<std::uint32_t>(steps_.size());
+  std::size_t last_handler = kEnd;  // of the step before, in this program
   for (const Segment segment : segments) {
     for (std::uint32_t i = segment.begin; i < segment.end; ++i) {
       const Instr& in = code[i];
       Step step;
-      step.op = in.op;
       step.out = reg + in.dst;
+      std::size_t handler = static_cast<std::size_t>(in.op);
       switch (in.op) {
         case OpCode::Latest: step.a = latest_bounds_.data() + in.a; break;
         case OpCode::Missing: case OpCode::Neg: case OpCode::Not: case OpCode::Abs: step.a = reg + in.a; break;
+        case OpCode::Lt: case OpCode::Le: case OpCode::Gt: case OpCode::Ge: case OpCode::Eq: case OpCode::Ne:
+          step.a = reg + in.a;
+          step.b = reg + in.b;
+          handler = bind_constant_comparison(in, constants, step);
+          break;
         case OpCode::WindowPush: case OpCode::StreakPush: case OpCode::PreviousPush: case OpCode::MetricPush:
           step.index = in.a;
           step.b = reg + in.b;
           break;
-        case OpCode::WindowRead: case OpCode::StreakRead: case OpCode::PreviousRead: case OpCode::MetricRead:
-        case OpCode::AdvancesIn:
+        case OpCode::WindowRead:
+          step.index = in.a;
+          // all/any/count have a handler each.
+          switch (plan_->windows[in.a].function) {
+            case BuiltinFunction::All: handler = kWindowAll; break;
+            case BuiltinFunction::Any: handler = kWindowAll + 1; break;
+            case BuiltinFunction::Count: handler = kWindowAll + 2; break;
+            default: break;
+          }
+          break;
+        case OpCode::StreakRead: case OpCode::PreviousRead: case OpCode::MetricRead: case OpCode::AdvancesIn:
           step.index = in.a;
           break;
         case OpCode::LoadNumber: case OpCode::LoadFlag: case OpCode::LoadMissing: {
@@ -88,32 +103,32 @@ std::uint32_t Replayer::bind(const std::vector<Instr>& code, const std::vector<S
           step.a = &list[in.b].missing;
           break;
         }
-        case OpCode::Decide:
+        case OpCode::Decide: {
           step.out = nullptr;
           step.a = reg + in.a;
-          step.index = in.b;
+          step.rule = static_cast<std::int32_t>(in.b);
+          // Fused into the step before when that step computes the condition.
+          Step* before = steps_.size() > begin ? &steps_.back() : nullptr;
+          if (before && before->out == step.a && table.deciding[last_handler]) {
+            before->handler = table.deciding[last_handler];
+            before->rule = step.rule;
+            last_handler = kEnd;
+            continue;
+          }
           break;
+        }
         default:
           step.a = reg + in.a;
           step.b = reg + in.b;
           break;
       }
-      step.handler = handlers[static_cast<std::size_t>(step.op)];
-      if (in.op >= OpCode::Lt && in.op <= OpCode::Ne) bind_constant_comparison(in, constants, handlers, step);
-      if (in.op == OpCode::WindowRead) {
-        // all/any/count have a handler each (after the end of a program's).
-        switch (plan_->windows[in.a].function) {
-          case BuiltinFunction::All: step.handler = handlers[kWindowAll]; break;
-          case BuiltinFunction::Any: step.handler = handlers[kWindowAll + 1]; break;
-          case BuiltinFunction::Count: step.handler = handlers[kWindowAll + 2]; break;
-          default: break;
-        }
-      }
+      step.handler = table.plain[handler];
+      last_handler = handler;
       steps_.push_back(step);
     }
   }
   Step end;  // the end of the program
-  end.handler = handlers[kEnd];
+  end.handler = table.plain[kEnd];
   steps_.push_back(end);
   return begin;
 }

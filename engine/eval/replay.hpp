@@ -161,9 +161,11 @@ class Replayer {
   // made, so the inner loop does no index arithmetic. A bound program ends
   // with a step whose handler returns, so the loop keeps no end to compare.
   struct Step {
-    const void* handler = nullptr;  // the code for `op` in execute(), jumped to directly
-    OpCode op{};
-    std::uint32_t index = 0;  // window, streak, previous, metric; days for AdvancesIn; rule for Decide
+    const void* handler = nullptr;  // the code for the instruction in execute(), jumped to directly
+    std::uint32_t index = 0;        // window, streak, previous, metric, input; days for AdvancesIn
+    // The rule a Decide decides, when it holds; bind fuses a Decide into the
+    // step before it when that step computes the register it reads.
+    std::int32_t rule = -1;
     Bounds* out = nullptr;
     const Bounds* a = nullptr;
     union {
@@ -183,14 +185,20 @@ class Replayer {
   // in each register that holds one.
   std::uint32_t bind(const std::vector<Instr>& code, const std::vector<Segment>& segments,
                      const std::vector<const Plan::Constant*>& constants);
-  // A comparison with a constant operand: the handler that takes its
-  // threshold, the other operand first.
-  void bind_constant_comparison(const Instr& in, const std::vector<const Plan::Constant*>& constants,
-                                const void* const* handlers, Step& step);
+  // A comparison with a constant operand: the handler (an index in the
+  // table) that takes its threshold, the other operand first.
+  std::size_t bind_constant_comparison(const Instr& in, const std::vector<const Plan::Constant*>& constants,
+                                       Step& step);
   void execute(std::uint32_t program) { execute(steps_.data() + program); }
-  // With `handlers`, only hands out the address of each OpCode's code (only
-  // execute can take them), and of the end of a program, for bind.
-  void execute(const Step* at, const void* const** handlers = nullptr);
+  // The addresses of execute()'s handlers (only execute can take them), for
+  // bind: one per OpCode and the rest above (kEnd and after), and the same
+  // followed by a Decide where the step can end a condition (else null).
+  struct HandlerTable {
+    const void* const* plain = nullptr;
+    const void* const* deciding = nullptr;
+  };
+  // With `table`, only fills it in.
+  void execute(const Step* at, HandlerTable* table = nullptr);
   // An entry that is not judged: everything for an observer (which may read
   // every let), else only what keeps the histories.
   void execute_history(const ReplayObserver* observer) { execute(observer ? watched_update_ : history_); }
@@ -212,6 +220,7 @@ class Replayer {
   Bounds window_read(const WindowPlan& window) const;
   template <BuiltinFunction F>
   Bounds fold_truths(const WindowPlan& window) const;
+  Bounds streak_truth(const StreakPlan& streak) const;
   Bounds metric_read(std::size_t index) const;
 
   std::shared_ptr<const Plan> plan_;
