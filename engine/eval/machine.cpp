@@ -214,7 +214,7 @@ GRADUS_BOOLEAN(ne_constant, ne_constant_decide, ne_const(*at->a, *at->constant))
 GRADUS_BOOLEAN(and_, and_decide, logical_and(*at->a, *at->b));
 GRADUS_BOOLEAN(or_, or_decide, logical_or(*at->a, *at->b));
 window_push: {
-  const WindowPlan& w = plan_->windows[at->index];
+  const WindowPlan& w = *at->window;
   if (w.days) {
     if (context_ != Context::Empty || !w.reads_entry) {
       rings_[w.ring + ring_slot(day_.days, w.capacity)] = Slot{day_.days, *at->b};
@@ -224,18 +224,18 @@ window_push: {
   }
   GRADUS_NEXT;
 }
-window_read_: GRADUS_VALUE(window_read(plan_->windows[at->index]));
-GRADUS_BOOLEAN(window_all, window_all_decide, fold_truths<BuiltinFunction::All>(plan_->windows[at->index]));
-GRADUS_BOOLEAN(window_any, window_any_decide, fold_truths<BuiltinFunction::Any>(plan_->windows[at->index]));
-window_count: GRADUS_VALUE(fold_truths<BuiltinFunction::Count>(plan_->windows[at->index]));
+window_read_: GRADUS_VALUE(window_read(*at->window));
+GRADUS_BOOLEAN(window_all, window_all_decide, fold_truths<BuiltinFunction::All>(*at->window));
+GRADUS_BOOLEAN(window_any, window_any_decide, fold_truths<BuiltinFunction::Any>(*at->window));
+window_count: GRADUS_VALUE(fold_truths<BuiltinFunction::Count>(*at->window));
 streak_push: {
   if (context_ == Context::Session) {
-    const StreakPlan& s = plan_->streaks[at->index];
+    const StreakPlan& s = *at->streak;
     rings_[s.ring + ring_slot(ordinal_, s.capacity)] = Slot{ordinal_, *at->b};
   }
   GRADUS_NEXT;
 }
-GRADUS_BOOLEAN(streak_read, streak_read_decide, streak_truth(plan_->streaks[at->index]));
+GRADUS_BOOLEAN(streak_read, streak_read_decide, streak_truth(*at->streak));
 previous_push: {
   if (context_ == Context::Session) {
     const PreviousPlan& p = plan_->previous[at->index];

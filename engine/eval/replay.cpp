@@ -80,9 +80,12 @@ std::uint32_t Replayer::bind(const std::vector<Instr>& code, const std::vector<S
         case OpCode::WindowPush: case OpCode::StreakPush: case OpCode::PreviousPush: case OpCode::MetricPush:
           step.index = in.a;
           step.b = reg + in.b;
+          if (in.op == OpCode::WindowPush) step.window = &plan_->windows[in.a];
+          if (in.op == OpCode::StreakPush) step.streak = &plan_->streaks[in.a];
           break;
         case OpCode::WindowRead:
           step.index = in.a;
+          step.window = &plan_->windows[in.a];
           // all/any/count have a handler each.
           switch (plan_->windows[in.a].function) {
             case BuiltinFunction::All: handler = kWindowAll; break;
@@ -93,6 +96,7 @@ std::uint32_t Replayer::bind(const std::vector<Instr>& code, const std::vector<S
           break;
         case OpCode::StreakRead: case OpCode::PreviousRead: case OpCode::MetricRead: case OpCode::AdvancesIn:
           step.index = in.a;
+          if (in.op == OpCode::StreakRead) step.streak = &plan_->streaks[in.a];
           break;
         case OpCode::LoadNumber: case OpCode::LoadFlag: case OpCode::LoadMissing: {
           const LoadSet& loads = plan_->loads;
@@ -191,27 +195,28 @@ void Replayer::replay(const Log& log, std::optional<Date> until, ReplayObserver*
 
 template <bool Watched>
 void Replayer::replay_entries(const Log& log, std::optional<Date> until, ReplayObserver* observer) {
-  std::optional<Date> cursor;  // the last day processed
-  for (std::size_t i = 0; i < log.entries.size(); ++i) {
+  const Date stop = until.value_or(Date{INT32_MAX});  // no logged date is that late
+  const std::size_t count = log.entries.size();
+  std::size_t i = 0;
+  for (; i < count; ++i) {
     const LogEntry& entry = log.entries[i];
-    if (until && entry.date >= *until) break;
-    if (!cursor) {
+    if (entry.date >= stop) break;
+    if (i == 0) {
       state_.stage_start = entry.date;
     } else if (plan_->needs_empty_days && !state_.discharged) {
-      for (Date d = *cursor + 1; d < entry.date; d = d + 1) {
+      for (Date d = log.entries[i - 1].date + 1; d < entry.date; d = d + 1) {
         run_recovery(d, observer);
         empty_day(d);
       }
     }
     run_recovery(entry.date, observer);
     process<Watched>(i, entry, observer);
-    cursor = entry.date;
   }
-  if (!cursor) {
+  if (i == 0) {  // nothing replayed
     state_.stage_start = until.value_or(Date{});
     return;
   }
-  run_recovery(until.value_or(*cursor + 1), observer);
+  run_recovery(until.value_or(log.entries[i - 1].date + 1), observer);
 }
 
 // A recovery stage (`session rest [N days]`) lasts its days, then the athlete
@@ -287,6 +292,7 @@ void Replayer::load_series(Context context) {
 void Replayer::empty_day(Date day) {
   day_ = day;
   entry_ = nullptr;
+  values_ = day_values();
   context_ = Context::Empty;
   load_day(Context::Empty, nullptr);
   execute_history(nullptr);
@@ -298,9 +304,10 @@ template <bool Watched>
   if constexpr (!Watched) observer = nullptr;
   day_ = entry.date;
   entry_ = &entry;
+  values_ = day_values();
   for (const std::uint32_t i : plan_->latest_read) {
-    if (i >= entry.values.size() || !entry.values[i].present) continue;
-    const double v = entry.values[i].value;
+    if (!values_[i].present) continue;
+    const double v = values_[i].value;
     latest_[i] = plan_->inputs[i].kind == ast::InputKind::Flag ? Value::boolean(v != 0) : Value::number(v);
     latest_bounds_[i] = to_bounds(latest_[i]);
     measured_[i] = true;

@@ -130,10 +130,9 @@ class Replayer {
   void enter_stage(int stage, Date start);
   EntryView entry_view(std::size_t index, const LogEntry& entry, int stage_before, EntryOutcome outcome,
                        Decision decision, bool cleared) const;
-  // Readies the day's registers no instruction writes: today's values (all
-  // the inputs read, for an observer) and the built-in series the code reads.
+  // Readies the day's registers no instruction writes (values_ is today's):
+  // all the inputs read, for an observer, and the built-in series the code reads.
   void load_day(Context context, const ReplayObserver* observer) {
-    values_ = day_values();
     if (observer) load_inputs();
     if (plan_->series_read) load_series(context);
   }
@@ -167,7 +166,11 @@ class Replayer {
     // step before it when that step computes the register it reads.
     std::int32_t rule = -1;
     Bounds* out = nullptr;
-    const Bounds* a = nullptr;
+    union {
+      const Bounds* a = nullptr;
+      const WindowPlan* window;  // WindowPush, WindowRead
+      const StreakPlan* streak;  // StreakPush, StreakRead
+    };
     union {
       const Bounds* b = nullptr;
       const Threshold* constant;  // a comparison with a constant: its threshold
