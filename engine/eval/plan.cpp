@@ -507,8 +507,9 @@ void Compiler::run() {
     plan_.code.insert(plan_.code.end(), code.begin(), code.end());
     plan_.rules[i].code = Segment{begin, static_cast<std::uint32_t>(plan_.code.size())};
   }
-  // What a session of each stage runs: its rules' code, adjacent segments
-  // merged (the safety rules' code is one run), so judging is a few calls.
+  // What a watched session of each stage runs after the update program: its
+  // rules' code, cues included, adjacent segments merged (the safety rules'
+  // code is one run).
   const auto merged = [&](const StagePlan& stage) {
     std::vector<Segment> segments, out;
     for (const int r : stage.evaluated) segments.push_back(plan_.rules[static_cast<std::size_t>(r)].code);

@@ -44,7 +44,7 @@ enum class OpCode : std::uint8_t {
   // does not load what only later rules read.
   LoadNumber, LoadFlag, LoadMissing,
   // Session programs only: if register a (a rule's condition) holds, rule b
-  // decides the session and the program ends there.
+  // decides the session and the program ends there. Writes no register.
   Decide,
 };
 
