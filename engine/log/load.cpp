@@ -641,12 +641,12 @@ std::optional<Cut> find_cut(std::string_view text) {
     indent = content - first;
     break;
   }
-  const auto is_item = [&](std::size_t line) {
-    const std::size_t dash = line + indent;
-    return dash + 1 < text.size() && text.compare(line, indent, std::string(indent, ' ')) == 0 && text[dash] == '-' &&
+  // A line whose first character, at `dash`, starts an item (`- ` or a bare `-`).
+  const auto is_item = [&](std::size_t dash) {
+    return dash + 1 < text.size() && text[dash] == '-' &&
            (text[dash + 1] == ' ' || text[dash + 1] == '\n' || text[dash + 1] == '\r');
   };
-  if (first >= text.size() || !is_item(first)) return std::nullopt;
+  if (first >= text.size() || !is_item(first + indent)) return std::nullopt;
   // Up to the cut, every line must be inside the list: an item, or deeper
   // (a line further out, such as a top-level key, ends the list there, and
   // the items after it are no longer the list's: the whole file's parse
@@ -656,7 +656,7 @@ std::optional<Cut> find_cut(std::string_view text) {
     if (content >= line_end(line) || text[content] == '\r' || text[content] == '#') continue;  // blank, comment
     const std::size_t depth = content - line;
     if (depth > indent) continue;
-    if (depth < indent || !is_item(line)) return std::nullopt;
+    if (depth < indent || !is_item(content)) return std::nullopt;
     if (line >= text.size() / 2) {
       return Cut{line, static_cast<std::int64_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(line), '\n'))};
     }
