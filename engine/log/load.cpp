@@ -5,12 +5,8 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
-#include <algorithm>
 #include <array>
 #include <istream>
-#include <optional>
-#include <system_error>
-#include <thread>
 #include <streambuf>
 #include <string>
 #include <string_view>
@@ -71,11 +67,8 @@ struct Frame {
 
 class LogBuilder final : public YAML::EventHandler {
  public:
-  // `line_offset`: added to yaml-cpp's line numbers, for the second half of a
-  // log cut in two (parsed behind a line of its own, load_log).
-  LogBuilder(SourcePtr source, const ast::Protocol& protocol, const LogLimits& limits, Diagnostics& out,
-             std::int64_t line_offset = 0)
-      : source_(std::move(source)), protocol_(protocol), limits_(limits), out_(out), line_offset_(line_offset) {
+  LogBuilder(SourcePtr source, const ast::Protocol& protocol, const LogLimits& limits, Diagnostics& out)
+      : source_(std::move(source)), protocol_(protocol), limits_(limits), out_(out) {
     for (std::size_t i = 0; i < protocol_.inputs.size(); ++i) input_index_.emplace(protocol_.inputs[i].name, i);
     for (const auto& [p, s] : ast::stage_order(protocol_)) stage_ids_.push_back(protocol_.phases[p].stages[s].id);
     for (const auto& input : protocol_.inputs) entry_candidates_.push_back(input.name);
@@ -88,9 +81,6 @@ class LogBuilder final : public YAML::EventHandler {
 
   Log take_log() { return std::move(log_); }
   bool saw_root() const { return saw_root_; }
-  // For joining the halves of a log cut in two.
-  bool saw_top_key(TopKey key) const { return top_seen_[static_cast<std::size_t>(key)].valid(); }
-  std::size_t entry_count() const { return entry_count_; }
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -111,9 +101,8 @@ class LogBuilder final : public YAML::EventHandler {
   // A yaml-cpp mark (0-based line, byte column) as a byte offset into the source.
   std::size_t offset_of(const YAML::Mark& mark) const {
     if (mark.is_null() || mark.line < 0 || mark.column < 0) return 0;
-    const std::int64_t line = std::max<std::int64_t>(0, mark.line + line_offset_);
-    const std::size_t line_start = source_->line_start(static_cast<std::uint32_t>(line) + 1);
-    const std::size_t skip = line == 0 ? bom_ : 0;
+    const std::size_t line_start = source_->line_start(static_cast<std::uint32_t>(mark.line) + 1);
+    const std::size_t skip = mark.line == 0 ? bom_ : 0;
     return std::min(source_->text().size(), line_start + skip + static_cast<std::size_t>(mark.column));
   }
   Span point(const YAML::Mark& mark) const {
@@ -527,7 +516,6 @@ class LogBuilder final : public YAML::EventHandler {
   const LogLimits& limits_;
   Diagnostics& out_;
   std::size_t errors_ = 0;
-  std::int64_t line_offset_ = 0;
   std::size_t bom_ = 0;
   bool saw_root_ = false;
   bool unknown_top_key_ = false;
@@ -571,7 +559,7 @@ class DocumentFinder final : public YAML::EventHandler {
 // Reads the Source's text in place: an istringstream would copy the whole file.
 class TextBuf final : public std::streambuf {
  public:
-  explicit TextBuf(std::string_view text) {
+  explicit TextBuf(const std::string& text) {
     char* begin = const_cast<char*>(text.data());  // only read: the get area is never written
     setg(begin, begin, begin + text.size());
   }
@@ -579,16 +567,16 @@ class TextBuf final : public std::streambuf {
 
 }  // namespace
 
-namespace {
+LogLoadResult load_log(SourcePtr source, const ast::Protocol& protocol, const LogLimits& limits) {
+  LogLoadResult result;
+  if (!prescan_log(source, LogPrescanLimits{limits.max_bytes, limits.max_depth}, result.diagnostics)) return result;
 
-// Parses `text` (the log, or a part of it) into `builder`; every problem
-// goes to the builder's diagnostics.
-void parse_into(std::string_view text, const SourcePtr& source, LogBuilder& builder) {
   // yaml-cpp's event parser, not YAML::Load: the log is validated as it
   // streams past, so memory stays proportional to the Log built, not to a
   // node tree several times the file's size, and aliases are never expanded.
-  TextBuf buffer(text);
+  TextBuf buffer(source->text());
   std::istream in(&buffer);
+  LogBuilder builder(source, protocol, limits, result.diagnostics);
   try {
     YAML::Parser parser(in);
     const bool any = parser.HandleNextDocument(builder);
@@ -610,128 +598,6 @@ void parse_into(std::string_view text, const SourcePtr& source, LogBuilder& buil
     } catch (const StopLoading&) {
     }
   }
-}
-
-// Where a long log is cut in two: the start of an entry's line (`  - `, at
-// the entries list's own indent) past the middle of the file, with its
-// 0-based line number. None when `entries:` is not a block list of its own.
-struct Cut {
-  std::size_t offset = 0;
-  std::int64_t line = 0;
-};
-
-std::optional<Cut> find_cut(std::string_view text) {
-  const auto line_end = [&](std::size_t at) { return std::min(text.size(), text.find('\n', at)); };
-  const auto next_line = [&](std::size_t at) { return std::min(text.size(), line_end(at) + 1); };
-  // `entries:` at the top level, nothing after it on its line but a comment.
-  std::size_t at = 0;
-  for (;; at = next_line(at)) {
-    if (at >= text.size()) return std::nullopt;
-    if (text.compare(at, 8, "entries:") != 0) continue;
-    const std::string_view rest = text.substr(at + 8, line_end(at) - at - 8);
-    const std::size_t content = rest.find_first_not_of(" \r");
-    if (content == std::string_view::npos || rest[content] == '#') break;
-    return std::nullopt;  // a flow list, or something else
-  }
-  // Its first item fixes the indent of an item's line.
-  std::size_t indent = 0, first = next_line(at);
-  for (; first < text.size(); first = next_line(first)) {
-    const std::size_t content = text.find_first_not_of(' ', first);
-    if (content >= line_end(first) || text[content] == '\r' || text[content] == '#') continue;  // blank, comment
-    indent = content - first;
-    break;
-  }
-  // A line whose first character, at `dash`, starts an item (`- ` or a bare `-`).
-  const auto is_item = [&](std::size_t dash) {
-    return dash + 1 < text.size() && text[dash] == '-' &&
-           (text[dash + 1] == ' ' || text[dash + 1] == '\n' || text[dash + 1] == '\r');
-  };
-  if (first >= text.size() || !is_item(first + indent)) return std::nullopt;
-  // Up to the cut, every line must be inside the list: an item, or deeper
-  // (a line further out, such as a top-level key, ends the list there, and
-  // the items after it are no longer the list's: the whole file's parse
-  // says what that is).
-  for (std::size_t line = next_line(first); line < text.size(); line = next_line(line)) {
-    const std::size_t content = text.find_first_not_of(' ', line);
-    if (content >= line_end(line) || text[content] == '\r' || text[content] == '#') continue;  // blank, comment
-    const std::size_t depth = content - line;
-    if (depth > indent) continue;
-    if (depth < indent || !is_item(content)) return std::nullopt;
-    if (line >= text.size() / 2) {
-      return Cut{line, static_cast<std::int64_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(line), '\n'))};
-    }
-  }
-  return std::nullopt;
-}
-
-// A long log parsed in two halves at once: the first up to the cut, the
-// second as `entries:` followed by the rest. Taken only when both halves
-// load without a single diagnostic and join cleanly (a key given in both,
-// dates out of order across the cut, too many entries in all: each is left
-// to the whole-file parse, which reports it as ever); then the two halves
-// are exactly the whole file's Log, since a cut at an item's line is a cut
-// between entries unless a quote, a flow collection or an alias spans it,
-// and each of those is a YAML error in one half.
-std::optional<Log> load_in_halves(const SourcePtr& source, const ast::Protocol& protocol, const LogLimits& limits) {
-  const std::string_view text = source->text();
-  const auto cut = find_cut(text);
-  if (!cut) return std::nullopt;
-  Diagnostics first_found, second_found;
-  LogBuilder first(source, protocol, limits, first_found);
-  LogBuilder second(source, protocol, limits, second_found, cut->line - 1);
-  const std::string second_text = "entries:\n" + std::string(text.substr(cut->offset));
-  // Whatever goes wrong in a half (even running out of memory) sends the
-  // whole file to the one-thread parse.
-  bool first_done = false, second_done = false;
-  std::thread other;
-  try {
-    other = std::thread([&] {
-      try {
-        parse_into(second_text, source, second);
-        second_done = true;
-      } catch (...) {
-      }
-    });
-  } catch (const std::system_error&) {
-    return std::nullopt;  // no thread to be had
-  }
-  try {
-    parse_into(text.substr(0, cut->offset), source, first);
-    first_done = true;
-  } catch (...) {
-  }
-  other.join();
-  if (!first_done || !second_done || !first_found.empty() || !second_found.empty()) return std::nullopt;
-  for (const TopKey key : {TopKey::Athlete, TopKey::Protocol, TopKey::Baseline}) {
-    if (first.saw_top_key(key) && second.saw_top_key(key)) return std::nullopt;
-  }
-  if (first.entry_count() + second.entry_count() > limits.max_entries) return std::nullopt;
-  Log log = first.take_log();
-  Log rest = second.take_log();
-  if (log.entries.empty() || (!rest.entries.empty() && !(rest.entries.front().date > log.entries.back().date))) {
-    return std::nullopt;
-  }
-  if (second.saw_top_key(TopKey::Athlete)) log.athlete = std::move(rest.athlete);
-  if (second.saw_top_key(TopKey::Protocol)) log.protocol = std::move(rest.protocol);
-  if (second.saw_top_key(TopKey::Baseline)) log.baseline = std::move(rest.baseline);
-  log.entries.insert(log.entries.end(), std::make_move_iterator(rest.entries.begin()),
-                     std::make_move_iterator(rest.entries.end()));
-  return log;
-}
-
-}  // namespace
-
-LogLoadResult load_log(SourcePtr source, const ast::Protocol& protocol, const LogLimits& limits) {
-  LogLoadResult result;
-  if (!prescan_log(source, LogPrescanLimits{limits.max_bytes, limits.max_depth}, result.diagnostics)) return result;
-  if (source->text().size() >= limits.parallel_min_bytes && std::thread::hardware_concurrency() >= 2) {
-    if (auto log = load_in_halves(source, protocol, limits)) {
-      result.log = std::move(log);
-      return result;
-    }
-  }
-  LogBuilder builder(source, protocol, limits, result.diagnostics);
-  parse_into(source->text(), source, builder);
   if (!has_errors(result.diagnostics)) result.log = builder.take_log();
   return result;
 }

@@ -19,10 +19,6 @@ struct LogLimits {
   std::size_t max_entries = 100000;  // ~270 years of daily entries (G0003 above)
   std::size_t max_depth = 32;        // a valid log needs 3 levels (G0004 above)
   std::size_t max_errors = 200;      // then one last error says the list was cut
-  // A log this large is parsed in two halves on two threads (yaml-cpp is
-  // most of the time of `gradus advise` on a long log); 0: whenever the
-  // entries can be cut in two (tests use that).
-  std::size_t parallel_min_bytes = 48u << 10;
 };
 
 struct LogLoadResult {
