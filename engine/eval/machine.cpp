@@ -129,7 +129,7 @@ Bounds Replayer::metric_read(std::size_t index) const {
 // straight to the next step's, so the branch predictor sees one indirect
 // jump per handler rather than one for the whole loop, and a stage's fixed
 // sequence of instructions is predicted as a sequence. Called with
-// `handler_table`, it only hands out the handlers' addresses (bind asks).
+// `table`, it only hands out the handlers' addresses (bind asks).
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wpedantic"
 #ifdef __clang__

@@ -27,9 +27,7 @@ Replayer::Replayer(std::shared_ptr<const Plan> plan) : plan_(std::move(plan)) {
   watched_update_ = bind(p.code, {p.update}, constants);
   history_ = bind(p.session_code, {p.history_program}, constants);
   for (const StagePlan& stage : p.stages) {
-    std::vector<Segment> watched{p.update};
-    watched.insert(watched.end(), stage.judge_code.begin(), stage.judge_code.end());
-    watched_judge_.push_back(bind(p.code, watched, constants));
+    watched_judge_.push_back(bind(p.code, stage.judge_code, constants));
     session_.push_back(bind(p.session_code, {stage.session_program}, constants));
   }
 }
@@ -77,27 +75,24 @@ std::uint32_t Replayer::bind(const std::vector<Instr>& code, const std::vector<S
           step.b = reg + in.b;
           handler = bind_constant_comparison(in, constants, step);
           break;
-        case OpCode::WindowPush: case OpCode::StreakPush: case OpCode::PreviousPush: case OpCode::MetricPush:
+        case OpCode::WindowPush: step.window = &plan_->windows[in.a]; step.b = reg + in.b; break;
+        case OpCode::StreakPush: step.streak = &plan_->streaks[in.a]; step.b = reg + in.b; break;
+        case OpCode::PreviousPush: case OpCode::MetricPush:
           step.index = in.a;
           step.b = reg + in.b;
-          if (in.op == OpCode::WindowPush) step.window = &plan_->windows[in.a];
-          if (in.op == OpCode::StreakPush) step.streak = &plan_->streaks[in.a];
           break;
         case OpCode::WindowRead:
-          step.index = in.a;
           step.window = &plan_->windows[in.a];
           // all/any/count have a handler each.
-          switch (plan_->windows[in.a].function) {
+          switch (step.window->function) {
             case BuiltinFunction::All: handler = kWindowAll; break;
             case BuiltinFunction::Any: handler = kWindowAll + 1; break;
             case BuiltinFunction::Count: handler = kWindowAll + 2; break;
             default: break;
           }
           break;
-        case OpCode::StreakRead: case OpCode::PreviousRead: case OpCode::MetricRead: case OpCode::AdvancesIn:
-          step.index = in.a;
-          if (in.op == OpCode::StreakRead) step.streak = &plan_->streaks[in.a];
-          break;
+        case OpCode::StreakRead: step.streak = &plan_->streaks[in.a]; break;
+        case OpCode::PreviousRead: case OpCode::MetricRead: case OpCode::AdvancesIn: step.index = in.a; break;
         case OpCode::LoadNumber: case OpCode::LoadFlag: case OpCode::LoadMissing: {
           const LoadSet& loads = plan_->loads;
           const std::vector<Load>& list = in.op == OpCode::LoadNumber ? loads.numbers
@@ -370,6 +365,7 @@ template <bool Watched>
   int best = -1;
   if (observer) {
     // Everything, for explanations: every let and every rule, cues included.
+    execute(watched_update_);
     execute(watched_judge_[static_cast<std::size_t>(stage_index)]);
   } else {
     // The rules in the order they take precedence: the first that holds decides.

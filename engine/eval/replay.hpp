@@ -161,7 +161,7 @@ class Replayer {
   // with a step whose handler returns, so the loop keeps no end to compare.
   struct Step {
     const void* handler = nullptr;  // the code for the instruction in execute(), jumped to directly
-    std::uint32_t index = 0;        // window, streak, previous, metric, input; days for AdvancesIn
+    std::uint32_t index = 0;        // previous, metric, input; days for AdvancesIn
     // The rule a Decide decides, when it holds; bind fuses a Decide into the
     // step before it when that step computes the register it reads.
     std::int32_t rule = -1;
@@ -209,11 +209,8 @@ class Replayer {
   // Today's value of an input, or the range a missing one may take.
   Bounds input_value(std::size_t input) const {
     const InputPlan& plan = plan_->inputs[input];
-    if (entry_ && input < entry_->values.size() && entry_->values[input].present) {
-      const double v = entry_->values[input].value;
-      return plan.kind == ast::InputKind::Flag ? truth_bounds(v != 0, v != 0) : Bounds{v, v};
-    }
-    return to_bounds(plan.missing);
+    return plan.kind == ast::InputKind::Flag ? logged_flag(values_[input], to_bounds(plan.missing))
+                                             : logged_number(values_[input], to_bounds(plan.missing));
   }
   struct WindowExtent {
     std::int32_t from = 0, last = 0;  // the window's slots (stamps)
@@ -232,9 +229,9 @@ class Replayer {
   // Evaluation buffers, sized from the Plan.
   std::vector<Bounds> registers_;
   // The bound programs, one after another. Each stage's judged session with
-  // an observer runs the whole update program and every rule of the stage
-  // (watched_judge_), without one its session program (session_); an entry
-  // not judged runs the update program with an observer, the history
+  // an observer runs the whole update program and then every rule of the
+  // stage (watched_judge_), without one its session program (session_); an
+  // entry not judged runs the update program with an observer, the history
   // program without.
   std::vector<Step> steps_;
   std::uint32_t watched_update_ = 0, history_ = 0;
